@@ -1,0 +1,227 @@
+"""The command line: `goescape check`, `goescape rules`, `goescape explain`."""
+from __future__ import annotations
+
+import argparse
+import difflib
+import os
+import sys
+import tempfile
+from collections.abc import Sequence
+from dataclasses import replace
+from pathlib import Path
+
+from goescape.linter import __version__
+from goescape.linter.config import (
+    FAIL_LEVELS,
+    Config,
+    ConfigError,
+    common_directory,
+    find_config,
+    load_config,
+    parse_fail_on,
+)
+from goescape.linter.engine import RunResult, project_root, run
+from goescape.linter.policy import Policy
+from goescape.linter.registry import Registry, Rule, build_registry
+from goescape.linter.report import FORMATS, ReportOptions, render
+from goescape.linter.report.text import summary
+from goescape.linter.rule import Severity
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+class UsageError(Exception):
+    """A problem with what the user asked for: reported in one line, exit status 2."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="goescape",
+        description="Find the Go code patterns that make values escape to the heap.",
+    )
+    parser.add_argument("--version", action="version", version=f"goescape {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    _add_check(commands)
+    rules = commands.add_parser("rules", help="list every rule")
+    rules.add_argument("--format", choices=("text", "json", "markdown"), default="text")
+    explain = commands.add_parser("explain", help="show a rule's documentation")
+    explain.add_argument("rule", metavar="CODE|NAME")
+    return parser
+
+
+def _add_check(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    check = commands.add_parser("check", help="lint Go files and folders",
+                                description="Lint Go files and folders (default: the current folder).")
+    check.add_argument("paths", nargs="*", default=["."], metavar="PATH")
+    check.add_argument("--format", choices=FORMATS, default="text")
+    check.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE")
+    check.add_argument("--select", action="append", metavar="CODES",
+                       help="rules to run: codes, prefixes (ESC1) or names, comma-separated")
+    check.add_argument("--ignore", action="append", metavar="CODES", help="rules not to run")
+    check.add_argument("--severity", action="append", default=[], metavar="CODE=LEVEL",
+                       help="set a rule's severity: note, warning, error or off (repeatable)")
+    check.add_argument("--fail-on", choices=FAIL_LEVELS,
+                       help="lowest severity that makes the exit status 1 (default: warning)")
+    check.add_argument("--config", metavar="FILE", help="use this configuration file")
+    check.add_argument("--show-source", action="store_true", help="print the source line and a caret")
+    check.add_argument("--quiet", "-q", action="store_true", help="print findings only, no summary")
+    check.add_argument("--include-suppressed", action="store_true",
+                       help="report suppressed findings too, marked as such")
+    check.add_argument("--include-generated", action="store_true",
+                       help="lint files marked '// Code generated ... DO NOT EDIT.'")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        if args.command == "check":
+            return _check(args)
+        if args.command == "rules":
+            return _rules(args)
+        if args.command == "explain":
+            return _explain(args)
+        parser.print_help(sys.stderr)
+        return EXIT_ERROR
+    except (UsageError, ConfigError) as error:
+        _error(str(error))
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        return 130
+    except Exception as error:  # never a traceback for users; GOESCAPE_DEBUG=1 shows it
+        if os.environ.get("GOESCAPE_DEBUG"):
+            raise
+        _error(f"internal error: {type(error).__name__}: {error} (set GOESCAPE_DEBUG=1 for details)")
+        return EXIT_ERROR
+
+
+# -- check ---------------------------------------------------------------------------------------
+
+
+def _check(args: argparse.Namespace) -> int:
+    registry = _registry()
+    existing = [Path(p) for p in args.paths if Path(p).exists()]
+    config_path = Path(args.config) if args.config else find_config(common_directory(existing))
+    config = _apply_flags(load_config(config_path, registry), args, registry)
+    policy = Policy.build(config, registry)
+    result = run(args.paths, policy, project_root(common_directory(existing)))
+    options = ReportOptions(show_source=args.show_source, include_suppressed=args.include_suppressed)
+    _write(render(args.format, result, policy, options), args.output)
+    for path in result.missing:
+        _error(f"{path}: no such file or folder")
+    if not args.quiet:
+        if result.files_linted == 0 and not result.missing and not result.failed:
+            _warn(f"no Go files found in {', '.join(args.paths)}")
+        print(summary(result, options), file=sys.stderr)
+    return exit_status(result, config)
+
+
+def exit_status(result: RunResult, config: Config) -> int:
+    if result.failed or result.missing:
+        return EXIT_ERROR
+    if config.fail_on is None:
+        return EXIT_CLEAN
+    failing = [d for d in result.reported if d.severity >= config.fail_on]
+    return EXIT_FINDINGS if failing else EXIT_CLEAN
+
+
+def _registry() -> Registry:
+    registry = build_registry()
+    for problem in registry.problems:
+        _warn(problem)
+    return registry
+
+
+def _apply_flags(config: Config, args: argparse.Namespace, registry: Registry) -> Config:
+    """Command-line flags override the file: --select/--ignore replace its lists."""
+    changes: dict[str, object] = {}
+    select = _selectors("--select", args.select, registry)
+    if select is not None:
+        changes["select"] = select
+    ignore = _selectors("--ignore", args.ignore, registry)
+    if ignore is not None:
+        changes["ignore"] = ignore
+    if args.severity:
+        severity = dict(config.severity)
+        for item in args.severity:
+            code, _, level = item.partition("=")
+            try:
+                parsed = Severity.parse(level)
+            except ValueError:
+                raise UsageError(f"--severity {item}: expected CODE=note|warning|error|off") from None
+            for rule in _expand("--severity", code, registry):
+                severity[rule.code] = parsed
+        changes["severity"] = severity
+    if args.fail_on:
+        changes["fail_on"] = parse_fail_on(args.fail_on)
+    if args.include_generated:
+        changes["include_generated"] = True
+    return replace(config, **changes)
+
+
+def _selectors(flag: str, values: list[str] | None, registry: Registry) -> tuple[str, ...] | None:
+    if values is None:
+        return None
+    items = tuple(s.strip() for value in values for s in value.split(",") if s.strip())
+    for item in items:
+        _expand(flag, item, registry)
+    return items
+
+
+def _expand(flag: str, selector: str, registry: Registry) -> list[Rule]:
+    rules = registry.expand(selector)
+    if not rules:
+        close = difflib.get_close_matches(selector, registry.spellings(), n=1)
+        hint = f" (did you mean {close[0]!r}?)" if close else ""
+        raise UsageError(f"{flag} {selector}: unknown rule code or name{hint}")
+    return rules
+
+
+def _write(report: str, output: str | None) -> None:
+    data = report.encode("utf-8")
+    if output is None:
+        # Bytes, so a non-UTF-8 locale cannot turn a path or message into an encoding error.
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return
+    target = Path(output)
+    try:
+        # Write beside the target and rename, so a reader never sees half a report.
+        fd, temp = tempfile.mkstemp(prefix=".goescape-", dir=target.parent if str(target.parent) else ".")
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(temp, target)
+    except OSError as error:
+        raise UsageError(f"cannot write {output}: {error.strerror or error}") from None
+
+
+# -- rules and explain ---------------------------------------------------------------------------
+
+
+def _rules(args: argparse.Namespace) -> int:
+    from goescape.linter.rules_doc import render_rules
+
+    sys.stdout.write(render_rules(_registry(), args.format))
+    return EXIT_CLEAN
+
+
+def _explain(args: argparse.Namespace) -> int:
+    from goescape.linter.rules_doc import explain
+
+    registry = _registry()
+    rule = registry.get(args.rule)
+    if rule is None:
+        close = difflib.get_close_matches(args.rule, registry.spellings(), n=1)
+        hint = f" (did you mean {close[0]!r}?)" if close else ""
+        raise UsageError(f"unknown rule {args.rule!r}{hint}; `goescape rules` lists them")
+    sys.stdout.write(explain(rule))
+    return EXIT_CLEAN
+
+
+def _error(message: str) -> None:
+    print(f"goescape: error: {message}", file=sys.stderr)
+
+
+def _warn(message: str) -> None:
+    print(f"goescape: warning: {message}", file=sys.stderr)

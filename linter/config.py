@@ -1,0 +1,254 @@
+"""Per-repository configuration: `.goescape.toml` or `[tool.goescape]` in `pyproject.toml`."""
+from __future__ import annotations
+
+import difflib
+import sys
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from goescape.linter.globs import Glob, GlobError, compile_glob
+from goescape.linter.registry import Registry, Rule
+from goescape.linter.rule import Severity
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on Python 3.10 only
+    import tomli as tomllib
+
+CONFIG_FILE = ".goescape.toml"
+PYPROJECT = "pyproject.toml"
+FAIL_LEVELS = ("note", "warning", "error", "never")
+
+
+class ConfigError(Exception):
+    """A configuration problem; the message names the file and the key."""
+
+
+@dataclass(frozen=True)
+class Config:
+    """The effective settings of one run (file values, then command-line flags on top)."""
+
+    path: Path | None = None  # the file the settings came from, if any
+    root: Path = field(default_factory=Path.cwd)  # folder that globs are relative to
+    select: tuple[str, ...] = ()  # empty: every rule
+    ignore: tuple[str, ...] = ()
+    exclude: tuple[Glob, ...] = ()
+    per_file_ignores: tuple[tuple[Glob, tuple[str, ...]], ...] = ()
+    severity: Mapping[str, Severity] = field(default_factory=dict)  # rule code -> level
+    fail_on: Severity | None = Severity.WARNING  # None: never fail on findings
+    include_generated: bool = False
+    rule_options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)  # code -> options
+
+
+# -- locating ------------------------------------------------------------------------------------
+
+
+def find_config(start: Path) -> Path | None:
+    """The nearest `.goescape.toml`, else the nearest `pyproject.toml` with `[tool.goescape]`."""
+    directory = start if start.is_dir() else start.parent
+    for folder in (directory, *directory.parents):
+        candidate = folder / CONFIG_FILE
+        if candidate.is_file():
+            return candidate
+        pyproject = folder / PYPROJECT
+        if pyproject.is_file() and _has_goescape_table(pyproject):
+            return pyproject
+    return None
+
+
+def _has_goescape_table(pyproject: Path) -> bool:
+    try:
+        data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return False  # someone else's broken pyproject is not our configuration
+    return isinstance(data.get("tool"), dict) and "goescape" in data["tool"]
+
+
+def common_directory(paths: Sequence[Path]) -> Path:
+    resolved = [p.resolve() for p in paths] or [Path.cwd().resolve()]
+    dirs = [p if p.is_dir() else p.parent for p in resolved]
+    common = Path(*Path(dirs[0]).parts)
+    for d in dirs[1:]:
+        while common != d and common not in d.parents:
+            common = common.parent
+    return common
+
+
+# -- loading -------------------------------------------------------------------------------------
+
+
+def load_config(path: Path | None, registry: Registry) -> Config:
+    """Read and validate a configuration file; None gives the defaults rooted at the cwd."""
+    if path is None:
+        return Config(root=Path.cwd().resolve())
+    table = _read_table(path)
+    return parse_config(table, path, registry)
+
+
+def _read_table(path: Path) -> Mapping[str, Any]:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ConfigError(f"{path}: no such configuration file") from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise ConfigError(f"{path}: cannot read configuration: {error}") from None
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigError(f"{path}: invalid TOML: {error}") from None
+    if path.name == PYPROJECT:
+        tool = data.get("tool", {})
+        table = tool.get("goescape", {}) if isinstance(tool, dict) else {}
+        if not isinstance(table, dict):
+            raise ConfigError(f"{path}: [tool.goescape] must be a table")
+        return table
+    return data
+
+
+def parse_config(table: Mapping[str, Any], path: Path, registry: Registry) -> Config:
+    checker = _Checker(path, registry)
+    values: dict[str, Any] = {}
+    for key, value in table.items():
+        parser = _KEYS.get(key)
+        if parser is None:
+            checker.fail(key, "unknown key", suggestions=_KEYS)
+        values[_KEYS[key][0]] = _KEYS[key][1](checker, key, value)
+    return Config(path=path, root=path.parent.resolve(), **values)
+
+
+class _Checker:
+    """Validation helpers that produce messages naming the file, the key and a likely spelling."""
+
+    def __init__(self, path: Path, registry: Registry) -> None:
+        self.path = path
+        self.registry = registry
+
+    def fail(self, key: str, problem: str, *, value: object = None,
+             suggestions: Iterable[str] = ()) -> None:
+        shown = key if value is None else f"{key} = {value!r}"
+        hint = _closest(str(value if value is not None else key), suggestions)
+        raise ConfigError(f"{self.path}: {problem}: {shown}{hint}")
+
+    def strings(self, key: str, value: Any) -> list[str]:
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            self.fail(key, "expected a list of strings", value=value)
+        return list(value)
+
+    def selectors(self, key: str, value: Any) -> tuple[str, ...]:
+        items = self.strings(key, value)
+        for item in items:
+            self.rules(key, item)
+        return tuple(items)
+
+    def rules(self, key: str, selector: str) -> list[Rule]:
+        found = self.registry.expand(selector)
+        if not found:
+            self.fail(key, "unknown rule code or name", value=selector,
+                      suggestions=self.registry.spellings())
+        return found
+
+    def glob(self, key: str, pattern: Any) -> Glob:
+        try:
+            return compile_glob(pattern)
+        except GlobError as error:
+            self.fail(key, f"bad glob ({error})", value=pattern)
+            raise  # unreachable: fail() raises
+
+    def level(self, key: str, value: Any, allowed: Sequence[str]) -> str:
+        if not isinstance(value, str) or value.lower() not in allowed:
+            self.fail(key, f"expected one of {', '.join(allowed)}", value=value, suggestions=allowed)
+        return str(value).lower()
+
+
+def _closest(word: str, candidates: Iterable[str]) -> str:
+    matches = difflib.get_close_matches(word, list(candidates), n=1, cutoff=0.6)
+    if not matches:
+        lowered = {c.lower(): c for c in candidates}
+        matches = [lowered[word.lower()]] if word.lower() in lowered else []
+    return f" (did you mean {matches[0]!r}?)" if matches else ""
+
+
+# -- one parser per key --------------------------------------------------------------------------
+
+
+def _severity_table(checker: _Checker, key: str, value: Any) -> dict[str, Severity]:
+    if not isinstance(value, dict):
+        checker.fail(key, "expected a table of rule = level", value=value)
+    levels = [s.label for s in Severity]
+    result: dict[str, Severity] = {}
+    for selector, level in value.items():
+        label = checker.level(f"{key}.{selector}", level, levels)
+        for rule in checker.rules(key, selector):
+            result[rule.code] = Severity.parse(label)
+    return result
+
+
+def _per_file_ignores(checker: _Checker, key: str, value: Any) -> tuple[tuple[Glob, tuple[str, ...]], ...]:
+    if not isinstance(value, dict):
+        checker.fail(key, "expected a table of glob = [codes]", value=value)
+    return tuple(
+        (checker.glob(key, pattern), checker.selectors(f"{key}.{pattern!r}", codes))
+        for pattern, codes in value.items()
+    )
+
+
+def _rule_options(checker: _Checker, key: str, value: Any) -> dict[str, dict[str, Any]]:
+    if not isinstance(value, dict):
+        checker.fail(key, "expected a table of rule tables", value=value)
+    result: dict[str, dict[str, Any]] = {}
+    for selector, options in value.items():
+        rule = checker.registry.get(selector)
+        if rule is None:
+            checker.fail(f"{key}.{selector}", "unknown rule code or name", value=selector,
+                         suggestions=checker.registry.spellings())
+            raise AssertionError  # unreachable
+        if not isinstance(options, dict):
+            checker.fail(f"{key}.{selector}", "expected a table of options", value=options)
+        result[rule.code] = _options_of(checker, f"{key}.{selector}", rule, options)
+    return result
+
+
+def _options_of(checker: _Checker, key: str, rule: Rule, options: dict[str, Any]) -> dict[str, Any]:
+    known = rule.meta.options
+    parsed: dict[str, Any] = {}
+    for name, value in options.items():
+        if name not in known:
+            checker.fail(f"{key}.{name}", f"{rule.code} has no such option", suggestions=known)
+        default = known[name].default
+        if isinstance(default, (tuple, list)):
+            parsed[name] = tuple(checker.strings(f"{key}.{name}", value))
+        elif not isinstance(value, type(default)) or isinstance(value, bool) != isinstance(default, bool):
+            checker.fail(f"{key}.{name}", f"expected {type(default).__name__}", value=value)
+        else:
+            parsed[name] = value
+    return parsed
+
+
+def _bool(checker: _Checker, key: str, value: Any) -> bool:
+    if not isinstance(value, bool):
+        checker.fail(key, "expected true or false", value=value)
+    return bool(value)
+
+
+def _fail_on(checker: _Checker, key: str, value: Any) -> Severity | None:
+    label = checker.level(key, value, FAIL_LEVELS)
+    return None if label == "never" else Severity.parse(label)
+
+
+_KEYS: dict[str, tuple[str, Any]] = {
+    "select": ("select", lambda c, k, v: c.selectors(k, v)),
+    "ignore": ("ignore", lambda c, k, v: c.selectors(k, v)),
+    "exclude": ("exclude", lambda c, k, v: tuple(c.glob(k, p) for p in c.strings(k, v))),
+    "per-file-ignores": ("per_file_ignores", _per_file_ignores),
+    "severity": ("severity", _severity_table),
+    "fail-on": ("fail_on", _fail_on),
+    "include-generated": ("include_generated", _bool),
+    "rules": ("rule_options", _rule_options),
+}
+
+
+def parse_fail_on(text: str) -> Severity | None:
+    """The `--fail-on` flag's value (already restricted to FAIL_LEVELS by argparse)."""
+    return None if text == "never" else Severity.parse(text)

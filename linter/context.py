@@ -1,0 +1,67 @@
+"""What a rule sees of the file being linted: source, tree, name resolution and its options."""
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from tree_sitter import Node, Tree
+
+from goescape.linter.parsing import node_text
+from goescape.linter.rule import Finding, Related, RuleMeta, Span
+from goescape.linter.scopes import FunctionScopes, Variable, node_key, outermost_function
+from goescape.linter.source import SourceFile
+
+
+class Context:
+    """Per-file state shared by every rule; caches work (scopes) that several rules need."""
+
+    def __init__(self, file: SourceFile, tree: Tree,
+                 options: Mapping[str, Mapping[str, Any]] | None = None) -> None:
+        self.file = file
+        self.tree = tree
+        self._options = options or {}
+        self._scopes: dict[tuple[int, int, str], FunctionScopes] = {}
+
+    # -- source ----------------------------------------------------------------------------------
+
+    @staticmethod
+    def text(node: Node) -> str:
+        return node_text(node)
+
+    def option(self, meta: RuleMeta, name: str) -> Any:
+        """The configured value of one of the rule's own options (its default when not configured)."""
+        configured = self._options.get(meta.code, {})
+        if name in configured:
+            return configured[name]
+        return meta.options[name].default
+
+    # -- names -----------------------------------------------------------------------------------
+
+    def scopes(self, node: Node) -> FunctionScopes | None:
+        """The local scopes of the top-level function containing `node` (built once per function)."""
+        function = node if node.type in ("function_declaration", "method_declaration") else None
+        function = function or outermost_function(node)
+        if function is None:
+            return None
+        key = node_key(function)
+        if key not in self._scopes:
+            self._scopes[key] = FunctionScopes(function)
+        return self._scopes[key]
+
+    def resolve(self, ident: Node) -> Variable | None:
+        """The function-local variable an identifier names; None for anything declared elsewhere."""
+        if ident.type != "identifier":
+            return None
+        scopes = self.scopes(ident)
+        return scopes.resolve(ident) if scopes is not None else None
+
+    # -- findings --------------------------------------------------------------------------------
+
+    def finding(self, meta: RuleMeta, node: Node, message: str,
+                related: Iterable[tuple[Node, str]] = ()) -> Finding:
+        return Finding(
+            code=meta.code,
+            span=Span.of(node),
+            message=message,
+            related=tuple(Related(Span.of(n), text) for n, text in related),
+        )

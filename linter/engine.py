@@ -1,0 +1,276 @@
+"""The engine: read and parse each file once, walk it once, dispatch nodes to rules, apply policy."""
+from __future__ import annotations
+
+import hashlib
+from urllib.parse import quote
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from tree_sitter import Node, Tree
+
+from goescape.linter.context import Context
+from goescape.linter.diagnostic import Diagnostic, Location, Notice, RelatedLocation
+from goescape.linter.discover import Target, discover
+from goescape.linter.parsing import package_name, parse
+from goescape.linter.policy import Policy
+from goescape.linter.registry import Rule
+from goescape.linter.rule import Finding, Span
+from goescape.linter.source import SourceFile
+from goescape.linter.suppressions import Directives, read_directives
+
+
+@dataclass
+class FileResult:
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    notices: list[Notice] = field(default_factory=list)
+    linted: bool = False
+    generated: bool = False
+    failed: bool = False  # could not be read, or a rule crashed: the run is incomplete
+
+
+@dataclass
+class RunResult:
+    """Everything a report needs: diagnostics (sorted), notices and counts."""
+
+    root: Path
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    notices: list[Notice] = field(default_factory=list)
+    files_linted: int = 0
+    files_generated: int = 0
+    files_excluded: int = 0
+    missing: list[str] = field(default_factory=list)
+    failed: bool = False
+
+    @property
+    def reported(self) -> list[Diagnostic]:
+        return [d for d in self.diagnostics if not d.suppressed]
+
+    @property
+    def suppressed(self) -> list[Diagnostic]:
+        return [d for d in self.diagnostics if d.suppressed]
+
+
+def project_root(start: Path) -> Path:
+    """The enclosing git work tree (SARIF URIs are relative to it), else `start` itself."""
+    start = start.resolve()
+    for folder in (start, *start.parents):
+        if (folder / ".git").exists():
+            return folder
+    return start
+
+
+def run(paths: Sequence[str], policy: Policy, root: Path) -> RunResult:
+    found = discover(paths, policy.excluded)
+    result = RunResult(root=root, missing=list(found.missing), files_excluded=found.excluded)
+    for path, reason in found.unreadable:
+        result.notices.append(Notice("io", f"cannot read {path}: {reason}", path=path, level="error"))
+        result.failed = True
+    for target in found.targets:
+        _merge(result, lint_target(target, policy, root))
+    result.diagnostics.sort(key=Diagnostic.sort_key)
+    result.notices.sort(key=Notice.sort_key)
+    return result
+
+
+def _merge(result: RunResult, file_result: FileResult) -> None:
+    result.diagnostics.extend(file_result.diagnostics)
+    result.notices.extend(file_result.notices)
+    result.files_linted += file_result.linted
+    result.files_generated += file_result.generated
+    result.failed = result.failed or file_result.failed
+
+
+def lint_target(target: Target, policy: Policy, root: Path) -> FileResult:
+    try:
+        data = target.path.read_bytes()
+    except OSError as error:
+        notice = Notice("io", f"cannot read file: {error.strerror or error}", path=target.display,
+                        uri=uri_for(target.path, root), level="error")
+        return FileResult(notices=[notice], failed=True)
+    source = SourceFile(target.path, data, target.display)
+    return lint_source(source, policy, root)
+
+
+def lint_source(file: SourceFile, policy: Policy, root: Path) -> FileResult:
+    """Lint one file's bytes: the core of the engine, used by the CLI and the fixture checker."""
+    uri = uri_for(file.path, root)
+    if file.is_generated and not policy.config.include_generated:
+        return FileResult(generated=True)
+    result = FileResult(linted=True)
+    if not file.data.strip():
+        result.notices.append(Notice("empty", "empty file: nothing to lint", file.display, uri, 1, 1))
+        return result
+    tree = parse(file.data)
+    result.notices.extend(_parse_notices(file, tree, uri))
+    rules = [r for r in policy.rules() if r.code not in policy.ignored_in(file.path)]
+    context = Context(file, tree, policy.config.rule_options)
+    findings = _dispatch(tree, rules, context, result, uri)
+    directives = read_directives(file, tree, policy.registry)
+    result.diagnostics = _apply(findings, directives, file, uri, policy)
+    return result
+
+
+# -- dispatch ------------------------------------------------------------------------------------
+
+
+def _dispatch(tree: Tree, rules: Sequence[Rule], ctx: Context, result: FileResult,
+              uri: str) -> list[Finding]:
+    """One walk over the tree; each node goes to the rules that asked for its type."""
+    table: dict[str, list[Rule]] = {}
+    for rule in rules:
+        for node_type in rule.meta.node_types:
+            table.setdefault(node_type, []).append(rule)
+    findings: list[Finding] = []
+    if not table:
+        return findings
+    stack: list[Node] = [tree.root_node]
+    while stack:
+        node = stack.pop()
+        if node.type == "ERROR":
+            continue  # nothing inside an error node can be trusted
+        interested = table.get(node.type)
+        if interested and not node.has_error:
+            for rule in interested:
+                findings.extend(_run_rule(rule, node, ctx, result, uri))
+        stack.extend(reversed(node.named_children))
+    return findings
+
+
+def _run_rule(rule: Rule, node: Node, ctx: Context, result: FileResult, uri: str) -> Iterable[Finding]:
+    assert rule.check is not None
+    try:
+        return list(rule.check(node, ctx))
+    except Exception as error:  # a rule bug must not hide the other rules' findings
+        line, column = node.start_point
+        message = (f"rule {rule.code} ({rule.name}) failed here: {type(error).__name__}: {error}; "
+                   "please report this")
+        result.notices.append(Notice("rule-error", message, ctx.file.display, uri, line + 1,
+                                     ctx.file.column(line, column), level="error"))
+        result.failed = True
+        return []
+
+
+# -- policy: severity, suppressions, fingerprints -----------------------------------------------
+
+
+def _apply(findings: list[Finding], directives: Directives, file: SourceFile, uri: str,
+           policy: Policy) -> list[Diagnostic]:
+    ignored_here = policy.ignored_in(file.path)
+    def enabled(code: str) -> bool:
+        return policy.enabled(code) and code not in ignored_here
+
+    unique = sorted({f: None for f in findings if enabled(f.code)}, key=_finding_order)
+    suppressions = [directives.suppressing(f) for f in unique]
+    # goescape's own findings come after the rules' have marked the directives they used.
+    own = [f for f in (*directives.problems, *directives.unused(c for c in policy.severities if enabled(c)))
+           if enabled(f.code)]
+    own_suppressions = [directives.suppressing(f) for f in own]
+    diagnostics = [
+        _diagnostic(f, d.reason if d is not None else None, file, uri, policy)
+        for f, d in zip([*unique, *own], [*suppressions, *own_suppressions])
+    ]
+    return _with_fingerprints(diagnostics)
+
+
+def _finding_order(finding: Finding) -> tuple[tuple[int, int], str, str]:
+    return (finding.span.start, finding.code, finding.message)
+
+
+def _diagnostic(finding: Finding, suppression: str | None, file: SourceFile, uri: str,
+                policy: Policy) -> Diagnostic:
+    rule = policy.registry.rules[finding.code]
+    return Diagnostic(
+        code=finding.code,
+        name=rule.name,
+        severity=policy.severity(finding.code),
+        location=location(file, uri, finding.span),
+        message=finding.message,
+        related=tuple(RelatedLocation(location(file, uri, r.span), r.message) for r in finding.related),
+        suppression=suppression,
+    )
+
+
+def location(file: SourceFile, uri: str, span: Span) -> Location:
+    return Location(file.display, uri, file.position(span.start), file.position(span.end),
+                    file.line_text(span.start[0]))
+
+
+def _with_fingerprints(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+    """Stable across edits elsewhere in the file: rule, file, the flagged line's normalized text and
+    the occurrence index among identical lines, never the line number."""
+    counts: dict[tuple[str, str], int] = {}
+    result = []
+    for diagnostic in diagnostics:
+        normalized = " ".join(diagnostic.location.snippet.split())
+        key = (diagnostic.code, normalized)
+        index = counts.get(key, 0)
+        counts[key] = index + 1
+        digest = hashlib.sha256(
+            f"{diagnostic.code}\0{diagnostic.location.uri}\0{normalized}\0{index}".encode()).hexdigest()
+        result.append(replace(diagnostic, fingerprint=digest[:32]))
+    return result
+
+
+# -- notices -------------------------------------------------------------------------------------
+
+
+def uri_for(path: Path, root: Path) -> str:
+    """Repo-relative '/'-separated URI (percent-encoded) when under the root, else a file: URI."""
+    resolved = path.resolve()
+    try:
+        return quote(resolved.relative_to(root).as_posix())
+    except ValueError:
+        return resolved.as_uri()
+
+
+def _parse_notices(file: SourceFile, tree: Tree, uri: str) -> list[Notice]:
+    notices: list[Notice] = []
+    if not file.is_valid_utf8:
+        offset = _first_invalid_byte(file.data)
+        line = file.line_of(offset)
+        notices.append(Notice("encoding", "source is not valid UTF-8 (Go requires UTF-8); invalid "
+                              "bytes were read as U+FFFD", file.display, uri, line + 1,
+                              file.column(line, offset - file.line_start(line))))
+    if package_name(tree) is None and not tree.root_node.has_error:
+        notices.append(Notice("syntax", "no package clause: this is not a Go source file",
+                              file.display, uri, 1, 1))
+    errors = _error_nodes(tree.root_node) if tree.root_node.has_error else []
+    if errors:
+        notices.append(_syntax_notice(file, errors[0], uri, len(errors)))
+    return notices
+
+
+def _syntax_notice(file: SourceFile, error: Node, uri: str, count: int) -> Notice:
+    row, column = error.start_point
+    if error.is_missing:
+        what = f"missing {error.type!r}"
+    else:
+        text = (error.text or b"")[:40].decode("utf-8", "replace").split("\n")[0]
+        what = f"unexpected {text!r}" if text else "unexpected input"
+    more = f" ({count} error regions)" if count > 1 else ""
+    message = (f"syntax error: {what}{more}; the rest of the file was linted. If this is valid Go, "
+               "it may use syntax newer than tree-sitter-go 0.25 understands")
+    return Notice("syntax", message, file.display, uri, row + 1, file.column(row, column))
+
+
+def _error_nodes(root: Node) -> list[Node]:
+    """ERROR and MISSING nodes in document order (iterative: trees can nest thousands deep)."""
+    found: list[Node] = []
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if node.is_error or node.is_missing:
+            found.append(node)
+            continue
+        stack.extend(reversed([c for c in node.children if c.has_error or c.is_missing or c.is_error]))
+    return found
+
+
+def _first_invalid_byte(data: bytes) -> int:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        return error.start
+    return 0
+

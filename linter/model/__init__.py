@@ -1,0 +1,1 @@
+"""Package-wide type-shape model shared by the rules."""

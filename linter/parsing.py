@@ -1,0 +1,37 @@
+"""The tree-sitter-go language and a parser factory, shared by every stage that reads Go."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+import tree_sitter_go
+from tree_sitter import Language, Node, Parser, Tree
+
+GO: Language = Language(tree_sitter_go.language())
+
+
+@lru_cache(maxsize=1)
+def _parser() -> Parser:
+    # One parser per process: tree-sitter parsers are reusable and cheap to keep.
+    return Parser(GO)
+
+
+def parse(data: bytes) -> Tree:
+    """Parse Go source bytes; tree-sitter never raises on bad input, it marks ERROR/MISSING nodes."""
+    return _parser().parse(data)
+
+
+def node_text(node: Node) -> str:
+    """The node's source text, decoded leniently (source may hold invalid UTF-8)."""
+    raw = node.text or b""
+    return raw.decode("utf-8", errors="replace")
+
+
+def package_name(tree: Tree) -> str | None:
+    """The name in the file's package clause, or None when the clause is missing or broken."""
+    for child in tree.root_node.named_children:
+        if child.type == "package_clause":
+            for part in child.named_children:
+                if part.type == "package_identifier":
+                    return node_text(part)
+            return None
+    return None

@@ -1,0 +1,159 @@
+"""SARIF 2.1.0 output, for GitHub code scanning and other SARIF viewers; keys sorted."""
+from __future__ import annotations
+
+import inspect
+import json
+import re
+from typing import Any
+
+from goescape.linter import PROJECT_URL, RULES_DOC_URL, __version__
+from goescape.linter.diagnostic import Diagnostic, Location, Notice
+from goescape.linter.engine import RunResult
+from goescape.linter.policy import Policy
+from goescape.linter.registry import Rule, doc_sections
+from goescape.linter.report import ReportOptions
+from goescape.linter.rule import Severity
+
+SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+SRCROOT = "%SRCROOT%"
+FINGERPRINT_KEY = "goescape/v1"
+_LEVELS = {Severity.NOTE: "note", Severity.WARNING: "warning", Severity.ERROR: "error",
+           Severity.OFF: "none"}
+
+
+def render(result: RunResult, policy: Policy, options: ReportOptions) -> str:
+    rules = policy.registry.sorted()
+    index = {rule.code: i for i, rule in enumerate(rules)}
+    results = [
+        _result(d, index, options)
+        for d in result.diagnostics
+        if options.include_suppressed or not d.suppressed
+    ]
+    run = {
+        "tool": {"driver": _driver(rules)},
+        "originalUriBaseIds": {SRCROOT: {"uri": result.root.as_uri().rstrip("/") + "/"}},
+        "columnKind": "unicodeCodePoints",
+        "invocations": [{
+            "executionSuccessful": not result.failed and not result.missing,
+            "toolExecutionNotifications": [_notification(n) for n in result.notices],
+        }],
+        "results": results,
+    }
+    document = {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
+    return json.dumps(document, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+def _driver(rules: list[Rule]) -> dict[str, Any]:
+    return {
+        "name": "goescape",
+        "version": __version__,
+        "semanticVersion": __version__ if re.fullmatch(r"\d+\.\d+\.\d+", __version__) else "0.0.0",
+        "informationUri": PROJECT_URL,
+        "rules": [_rule(rule) for rule in rules],
+    }
+
+
+def _rule(rule: Rule) -> dict[str, Any]:
+    sections = doc_sections(rule.doc)
+    descriptor: dict[str, Any] = {
+        "id": rule.code,
+        "name": pascal_case(rule.name),
+        "shortDescription": {"text": _sentence(rule.meta.summary)},
+        "fullDescription": {"text": _sentence(_plain(sections.get("What it does", rule.meta.summary)))},
+        "help": {"text": _plain(rule.doc), "markdown": _markdown(rule)},
+        "defaultConfiguration": {"level": _LEVELS[rule.meta.severity]},
+        "properties": {
+            "precision": rule.meta.precision.value,
+            "tags": sorted({*rule.meta.tags, "performance"}),
+            "kebabName": rule.name,
+        },
+    }
+    url = help_uri(rule)
+    if url:
+        descriptor["helpUri"] = url
+    return descriptor
+
+
+def help_uri(rule: Rule) -> str | None:
+    """Built-in rules link to their section of docs/rules.md; plugins to their own META.url."""
+    if rule.meta.url:
+        return rule.meta.url
+    if rule.origin.startswith(("built-in", "goescape")):
+        return f"{RULES_DOC_URL}#{rule.code.lower()}-{rule.name}"
+    return None
+
+
+def pascal_case(kebab: str) -> str:
+    """SARIF viewers expect rule names in PascalCase (SARIF2012); our names are kebab-case."""
+    return "".join(part.capitalize() for part in kebab.split("-"))
+
+
+def _markdown(rule: Rule) -> str:
+    return f"**{rule.code} {rule.name}**\n\n" + inspect.cleandoc(rule.doc)
+
+
+def _plain(markdown: str) -> str:
+    """Markdown without code fences and emphasis, for plain-text viewers."""
+    text = inspect.cleandoc(markdown)
+    text = re.sub(r"^```\w*\n?", "", text, flags=re.MULTILINE)
+    return re.sub(r"^## ", "", text, flags=re.MULTILINE).strip()
+
+
+def _sentence(text: str) -> str:
+    text = " ".join(text.split())
+    return text if text.endswith((".", "!", "?")) else text + "."
+
+
+def _physical(loc: Location) -> dict[str, Any]:
+    artifact: dict[str, Any] = {"uri": loc.uri}
+    if not loc.uri.startswith("file:"):
+        artifact["uriBaseId"] = SRCROOT
+    region = {
+        "startLine": loc.start.line,
+        "startColumn": loc.start.column,
+        "endLine": loc.end.line,
+        "endColumn": loc.end.column,
+    }
+    if loc.snippet:
+        region["snippet"] = {"text": loc.snippet}
+    return {"artifactLocation": artifact, "region": region}
+
+
+def _result(d: Diagnostic, index: dict[str, int], options: ReportOptions) -> dict[str, Any]:
+    record: dict[str, Any] = {
+        "ruleId": d.code,
+        "ruleIndex": index[d.code],
+        "level": _LEVELS[d.severity],
+        "message": {"text": _sentence(d.message)},
+        "locations": [{"physicalLocation": _physical(d.location)}],
+        "partialFingerprints": {FINGERPRINT_KEY: d.fingerprint},
+    }
+    if d.related:
+        record["relatedLocations"] = [
+            {"id": i, "physicalLocation": _physical(r.location), "message": {"text": _sentence(r.message)}}
+            for i, r in enumerate(d.related, start=1)
+        ]
+    if options.include_suppressed:
+        record["suppressions"] = (
+            [{"kind": "inSource", "justification": d.suppression}] if d.suppressed else []
+        )
+    if d.properties:
+        record["properties"] = dict(d.properties)
+    return record
+
+
+def _notification(notice: Notice) -> dict[str, Any]:
+    record: dict[str, Any] = {
+        "level": "error" if notice.level == "error" else "warning",
+        "message": {"text": _sentence(notice.message)},
+        "descriptor": {"id": notice.kind},
+    }
+    if notice.uri:
+        artifact: dict[str, Any] = {"uri": notice.uri}
+        if not notice.uri.startswith("file:"):
+            artifact["uriBaseId"] = SRCROOT
+        physical: dict[str, Any] = {"artifactLocation": artifact}
+        if notice.line:
+            physical["region"] = {"startLine": notice.line, "startColumn": notice.column or 1}
+        record["locations"] = [{"physicalLocation": physical}]
+    return record

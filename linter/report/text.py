@@ -1,0 +1,80 @@
+"""The human-readable report: `path:line:col: CODE [severity] message`, optionally with source."""
+from __future__ import annotations
+
+from goescape.linter.diagnostic import Diagnostic, Location, Notice
+from goescape.linter.engine import RunResult
+from goescape.linter.policy import Policy
+from goescape.linter.report import ReportOptions
+
+
+def render(result: RunResult, policy: Policy, options: ReportOptions) -> str:
+    lines: list[str] = []
+    for diagnostic in result.diagnostics:
+        if diagnostic.suppressed and not options.include_suppressed:
+            continue
+        lines.append(_headline(diagnostic))
+        if options.show_source:
+            lines.extend(_source(diagnostic.location))
+            for related in diagnostic.related:
+                loc = related.location
+                lines.append(f"  {loc.path}:{loc.start.line}:{loc.start.column}: note: {related.message}")
+                lines.extend(_source(loc))
+    lines.extend(notice_line(notice) for notice in result.notices)
+    return "".join(line + "\n" for line in lines)
+
+
+def _headline(diagnostic: Diagnostic) -> str:
+    loc = diagnostic.location
+    line = (f"{loc.path}:{loc.start.line}:{loc.start.column}: {diagnostic.code} "
+            f"[{diagnostic.severity.label}] {diagnostic.message}")
+    if diagnostic.suppressed:
+        line += f" (suppressed: {diagnostic.suppression})"
+    return line
+
+
+def notice_line(notice: Notice) -> str:
+    where = notice.path or "goescape"
+    if notice.line is not None:
+        where += f":{notice.line}:{notice.column or 1}"
+    return f"{where}: notice: {notice.message}"
+
+
+def _source(loc: Location) -> list[str]:
+    """The flagged line and a caret under the flagged range (code-point columns)."""
+    text = loc.snippet
+    gutter = f"{loc.start.line:>6} | "
+    width = (loc.end.column - loc.start.column) if loc.end.line == loc.start.line else (
+        len(text) - loc.start.column + 1)
+    # Keep the line's tabs under the caret so it lines up however the terminal expands them.
+    indent = "".join(c if c == "\t" else " " for c in text[: loc.start.column - 1])
+    caret = indent + "^" * max(width, 1)
+    return [f"{gutter}{text}", f"{' ' * (len(gutter) - 2)}| {caret}"]
+
+
+def summary(result: RunResult, options: ReportOptions) -> str:
+    """The one-line summary printed on stderr."""
+    shown = [d for d in result.diagnostics if not d.suppressed]
+    parts: list[str] = []
+    if shown:
+        by_level: dict[str, int] = {}
+        for diagnostic in shown:
+            by_level[diagnostic.severity.label] = by_level.get(diagnostic.severity.label, 0) + 1
+        levels = ", ".join(f"{n} {label}{'s' if n > 1 else ''}"
+                           for label, n in sorted(by_level.items(), key=lambda kv: kv[0]))
+        noun = "finding" if len(shown) == 1 else "findings"
+        parts.append(f"Found {len(shown)} {noun} ({levels}) in {_files(result.files_linted)}")
+    else:
+        parts.append(f"No findings in {_files(result.files_linted)}")
+    suppressed = len(result.diagnostics) - len(shown)
+    if suppressed:
+        parts.append(f"{suppressed} suppressed")
+    if result.files_generated:
+        parts.append(f"{_files(result.files_generated)} skipped as generated")
+    if result.notices:
+        n = len(result.notices)
+        parts.append(f"{n} notice{'s' if n > 1 else ''}")
+    return "; ".join(parts) + "."
+
+
+def _files(count: int) -> str:
+    return f"{count} file{'s' if count != 1 else ''}"
