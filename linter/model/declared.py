@@ -1,0 +1,255 @@
+"""Types of declared names (from their declarations) and constant expressions."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from tree_sitter import Node
+
+from goescape.linter.model.infer import range_types, type_of, value_type
+from goescape.linter.model.symbols import Symbol, SymbolKind
+from goescape.linter.model.typeexpr import signature, type_from_node
+from goescape.linter.model.types import (
+    BOOL, UNKNOWN, Array, Basic, Named, Slice, Type, TypeParam, default_type, underlying,
+)
+
+if TYPE_CHECKING:
+    from goescape.linter.model.file import FileModel
+
+_PARAMS = (SymbolKind.PARAM, SymbolKind.RESULT, SymbolKind.RECEIVER)
+
+
+def symbol_type(symbol: Symbol) -> Type | None:
+    """The type of a symbol declared in syntax the model holds (its `origin` file)."""
+    fm = symbol.origin
+    decl = symbol.decl
+    if fm is None or decl is None:
+        return None
+    if symbol.kind in _PARAMS:
+        t = type_from_node(fm, decl.child_by_field_name("type"))
+        if decl.type == "variadic_parameter_declaration":
+            t = Slice(t)
+        return None if t is UNKNOWN else t
+    if symbol.kind is SymbolKind.FUNC:
+        return signature(fm, decl, tparams=_type_params(fm, decl))
+    if symbol.kind is SymbolKind.TYPE:
+        return _type_symbol(fm, symbol, decl)
+    return _variable_type(fm, symbol, decl)
+
+
+def _type_params(fm: FileModel, decl: Node) -> tuple[TypeParam, ...]:
+    plist = decl.child_by_field_name("type_parameters")
+    found: list[TypeParam] = []
+    for d in plist.named_children if plist is not None else ():
+        for ident in d.children_by_field_name("name"):
+            symbol = fm.resolve(ident)
+            if symbol is not None and isinstance(symbol.type, TypeParam):
+                found.append(symbol.type)
+    return tuple(found)
+
+
+def _type_symbol(fm: FileModel, symbol: Symbol, decl: Node) -> Type | None:
+    from goescape.linter.model.package import LocalNamedInfo  # package imports this module
+
+    if decl.type == "type_spec":
+        local = symbol.function is not None
+        scope = decl.start_byte if local else 0
+        owner = f"{fm.package.path}.{symbol.name}" + (f"@{scope}" if local else "")
+        return Named(fm.package.path, symbol.name, (), scope, LocalNamedInfo(fm, decl, owner))
+    if decl.type == "type_alias":
+        t = type_from_node(fm, decl.child_by_field_name("type"))
+        return None if t is UNKNOWN else t
+    if decl.type == "type_parameter_declaration":
+        owner = decl.parent.parent if decl.parent is not None else None
+        if owner is not None and owner.type == "type_spec":
+            return _type_spec_param(fm, owner, symbol.name)
+        key = f"{fm.package.path}@{owner.start_byte if owner is not None else 0}"
+        constraint = type_from_node(fm, decl.child_by_field_name("type"))
+        return TypeParam(symbol.name, key, constraint)
+    if decl.type == "generic_type":  # a receiver's type argument: the type's own parameter
+        base = fm.resolve(decl.child_by_field_name("type")) if decl.child_by_field_name("type") else None
+        t = base.type if base is not None else None
+        if isinstance(t, Named) and t.info is not None:
+            params = t.info.type_params()
+            return params[symbol.index] if symbol.index < len(params) else None
+    return None
+
+
+def _type_spec_param(fm: FileModel, spec: Node, name: str) -> Type | None:
+    # A generic type's parameter: the very TypeParam its Named's info substitutes.
+    owner = fm.resolve(spec.child_by_field_name("name")) if spec.child_by_field_name("name") else None
+    t = owner.type if owner is not None else None
+    if isinstance(t, Named) and t.info is not None:
+        return next((p for p in t.info.type_params() if p.name == name), None)
+    return None
+
+
+def _variable_type(fm: FileModel, symbol: Symbol, decl: Node) -> Type | None:
+    kind = decl.type
+    if kind in ("var_spec", "const_spec"):
+        return _spec_type(fm, symbol, decl)
+    if kind == "short_var_declaration":
+        t = _assigned(fm, decl.child_by_field_name("right"), decl.child_by_field_name("left"), symbol.index)
+        return default_type(t)
+    if kind == "range_clause":
+        right = decl.child_by_field_name("right")
+        pair = range_types(type_of(fm, right) if right is not None else None)
+        return pair[symbol.index] if symbol.index < 2 else None
+    if kind == "receive_statement":
+        if symbol.index == 1:
+            return BOOL
+        right = decl.child_by_field_name("right")
+        return type_of(fm, right) if right is not None else None
+    if kind == "type_switch_statement":
+        value = decl.child_by_field_name("value")
+        return type_of(fm, value) if value is not None else None
+    if kind in ("type_case", "default_case"):
+        return _case_type(fm, decl)
+    return None
+
+
+def _spec_type(fm: FileModel, symbol: Symbol, spec: Node) -> Type | None:
+    if spec.type == "const_spec" and spec.child_by_field_name("value") is None:
+        spec = _const_template(spec) or spec  # `const ( A T = iota; B )`: B repeats A's spec
+    type_node = spec.child_by_field_name("type")
+    if type_node is not None:
+        t = type_from_node(fm, type_node)
+        return None if t is UNKNOWN else t
+    t = _assigned(fm, spec.child_by_field_name("value"), None, symbol.index, spec)
+    return t if symbol.kind is SymbolKind.CONST else default_type(t)
+
+
+def _const_template(spec: Node) -> Node | None:
+    previous = spec.prev_named_sibling
+    while previous is not None:
+        if previous.type == "const_spec" and previous.child_by_field_name("value") is not None:
+            return previous
+        previous = previous.prev_named_sibling
+    return None
+
+
+def _assigned(fm: FileModel, values: Node | None, left: Node | None, index: int,
+              spec: Node | None = None) -> Type | None:
+    if values is None:
+        return None
+    items = values.named_children if values.type == "expression_list" else [values]
+    count = len(left.named_children) if left is not None else (
+        len(spec.children_by_field_name("name")) if spec is not None else len(items))
+    if len(items) == count:
+        return value_type(fm, items[index], None) if index < len(items) else None
+    if len(items) == 1:
+        return value_type(fm, items[0], index)
+    return None
+
+
+def _case_type(fm: FileModel, case: Node) -> Type | None:
+    types = case.children_by_field_name("type") if case.type == "type_case" else []
+    if len(types) == 1 and types[0].type != "nil":
+        t = type_from_node(fm, types[0])
+        return None if t is UNKNOWN else t
+    switch = case.parent
+    value = switch.child_by_field_name("value") if switch is not None else None
+    return type_of(fm, value) if value is not None else None
+
+
+def is_constant(fm: FileModel, expr: Node, depth: int = 0) -> bool:
+    """A constant expression (Go spec "Constant expressions"), as far as syntax shows it."""
+    if depth > 64:
+        return False
+    kind = expr.type
+    if kind in _CONSTANT_LITERALS:
+        return True
+    if kind in ("identifier", "true", "false", "iota"):
+        symbol = fm.resolve(expr) if kind == "identifier" else None
+        return kind != "identifier" or (symbol is not None and symbol.kind is SymbolKind.CONST)
+    if kind == "selector_expression":
+        selection = fm.select(expr)
+        return selection is not None and selection.symbol is not None and \
+            selection.symbol.kind is SymbolKind.CONST
+    if kind in ("parenthesized_expression", "unary_expression", "binary_expression"):
+        if kind == "unary_expression" and expr.child(0) is not None and expr.child(0).type in ("&", "<-", "*"):
+            return False
+        return all(is_constant(fm, c, depth + 1) for c in expr.named_children)
+    if kind in ("call_expression", "type_conversion_expression"):
+        return _constant_call(fm, expr, depth)
+    return False
+
+
+_CONSTANT_LITERALS = frozenset({"int_literal", "float_literal", "imaginary_literal", "rune_literal",
+                                "interpreted_string_literal", "raw_string_literal"})
+_CONSTANT_BUILTINS = frozenset({"len", "cap", "real", "imag", "complex", "min", "max"})
+
+
+def _constant_call(fm: FileModel, call: Node, depth: int) -> bool:
+    from goescape.linter.model.calls import CalleeKind
+
+    callee = fm.callee(call)
+    args = call.child_by_field_name("arguments")
+    operands = args.named_children if args is not None else [
+        c for c in [call.child_by_field_name("operand")] if c is not None]
+    if callee is None:
+        return False
+    if callee.kind is CalleeKind.CONVERSION:
+        # T(c) is constant for constant c and a basic (boolean, numeric or string) type T.
+        basic = underlying(callee.conversion)
+        return isinstance(basic, Basic) and len(operands) == 1 and is_constant(fm, operands[0], depth + 1)
+    if callee.kind is CalleeKind.BUILTIN:
+        if callee.package == "unsafe":
+            return callee.name in ("Sizeof", "Alignof", "Offsetof")
+        if callee.name in ("len", "cap"):
+            return len(operands) == 1 and _is_constant_length(fm, operands[0], depth)
+        return callee.name in _CONSTANT_BUILTINS and all(is_constant(fm, o, depth + 1) for o in operands)
+    return False
+
+
+def _is_constant_length(fm: FileModel, operand: Node, depth: int) -> bool:
+    # len("abc") is constant; so is len(arr) for an array variable without calls or receives.
+    if is_constant(fm, operand, depth + 1):
+        return True
+    return isinstance(underlying(type_of(fm, operand)), Array)
+
+
+def constant_int(fm: FileModel, node: Node | None, depth: int = 0) -> int | None:
+    """The value of a simple integer constant expression (array lengths); None otherwise."""
+    if node is None or depth > 16:
+        return None
+    if node.type == "int_literal":
+        try:
+            return int(fm.text(node).replace("_", ""), 0)
+        except ValueError:
+            return int(fm.text(node).replace("_", ""), 8) if fm.text(node).isdigit() else None
+    if node.type == "parenthesized_expression" and node.named_children:
+        return constant_int(fm, node.named_children[0], depth + 1)
+    if node.type == "identifier":
+        symbol = fm.resolve(node)
+        if symbol is not None and symbol.kind is SymbolKind.CONST and symbol.decl is not None \
+                and symbol.origin is not None:
+            values = symbol.decl.child_by_field_name("value")
+            items = values.named_children if values is not None else []
+            if symbol.index < len(items) and items[symbol.index].type != "iota":
+                return constant_int(symbol.origin, items[symbol.index], depth + 1)
+        return None
+    if node.type == "binary_expression":
+        left = constant_int(fm, node.child_by_field_name("left"), depth + 1)
+        right = constant_int(fm, node.child_by_field_name("right"), depth + 1)
+        op = node.child_by_field_name("operator")
+        if left is None or right is None or op is None:
+            return None
+        return _fold(op.type, left, right)
+    return None
+
+
+def _fold(op: str, left: int, right: int) -> int | None:
+    if op == "+":
+        return left + right
+    if op == "-":
+        return left - right
+    if op == "*":
+        return left * right
+    if op == "/" and right:
+        return left // right
+    if op == "<<" and 0 <= right < 64:
+        return left << right
+    if op == ">>" and 0 <= right < 64:
+        return left >> right
+    return None
+

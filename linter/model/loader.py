@@ -1,0 +1,94 @@
+"""Build a PackageModel for a directory: the files being linted plus their siblings on disk."""
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Mapping
+from pathlib import Path
+
+from tree_sitter import Tree
+
+from goescape.linter.model.package import PackageModel, SkippedFile
+from goescape.linter.model.stdlib import Stdlib
+from goescape.linter.parsing import package_name, parse
+from goescape.linter.source import SourceFile
+
+# Big enough for any hand-written file; larger ones are generated tables not worth parsing.
+MAX_SIBLING_BYTES = 4 * 1024 * 1024
+_CLAUSE_WINDOW = 16 * 1024  # where a cheap scan for the package clause looks first
+
+
+def load_package(directory: Path | str, package: str,
+                 parsed: Mapping[Path, tuple[SourceFile, Tree]] | None = None,
+                 path: str = "", std: Stdlib | None = None) -> PackageModel:
+    """The model of package `package` in `directory`: the already parsed files (reused as they
+    are) and every other `.go` file there whose package clause names the same package.
+    Unreadable, non-UTF-8 or unparsable siblings are skipped and listed in `model.skipped`."""
+    directory = Path(directory)
+    parsed = dict(parsed or {})
+    resolved = {_key(p): v for p, v in parsed.items()}
+    files: list[tuple[SourceFile, Tree]] = list(parsed.values())
+    skipped: list[SkippedFile] = []
+    for sibling in _siblings(directory):
+        if _key(sibling) in resolved:
+            continue
+        loaded = _load_sibling(sibling, package)
+        if isinstance(loaded, SkippedFile):
+            skipped.append(loaded)
+        elif loaded is not None:
+            files.append(loaded)
+    # Non-test files first: when build-tagged variants collide, their declarations win.
+    files.sort(key=lambda item: (Path(item[0].path).name.endswith("_test.go"), str(item[0].path)))
+    return PackageModel(files, path=path, skipped=skipped, std=std)
+
+
+def _key(path: Path) -> str:
+    try:
+        return os.path.realpath(path)
+    except OSError:
+        return str(path)
+
+
+def _siblings(directory: Path) -> list[Path]:
+    try:
+        entries = sorted(os.scandir(directory), key=lambda e: e.name)
+    except OSError:
+        return []
+    found = []
+    for entry in entries:
+        if not entry.name.endswith(".go") or entry.name.startswith((".", "_")):
+            continue  # the go command ignores files starting with . or _
+        try:
+            if entry.is_file():
+                found.append(Path(entry.path))
+        except OSError:
+            continue
+    return found
+
+
+def _load_sibling(path: Path, package: str) -> tuple[SourceFile, Tree] | SkippedFile | None:
+    try:
+        if path.stat().st_size > MAX_SIBLING_BYTES:
+            return SkippedFile(path, f"larger than {MAX_SIBLING_BYTES} bytes")
+        data = path.read_bytes()
+    except OSError as error:
+        return SkippedFile(path, f"unreadable: {error.strerror or error}")
+    if not _may_declare(data, package):
+        return None  # another package (e.g. foo_test) or no clause at all: not ours, not an error
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        return SkippedFile(path, f"not valid UTF-8 (byte {error.start})")
+    tree = parse(data)
+    name = package_name(tree)
+    if name is None:
+        return SkippedFile(path, "no readable package clause")
+    if name != package:
+        return None
+    return SourceFile(path, data), tree
+
+
+def _may_declare(data: bytes, package: str) -> bool:
+    """A cheap pre-check before parsing: does `package <name>` appear at all?"""
+    clause = re.compile(rb"\bpackage\s+" + re.escape(package.encode()) + rb"\b")
+    return clause.search(data, 0, _CLAUSE_WINDOW) is not None or clause.search(data) is not None

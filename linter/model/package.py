@@ -1,0 +1,269 @@
+"""PackageModel: one package's declarations across all its files, and the files' models."""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from tree_sitter import Node, Tree
+
+from goescape.linter.model import declared
+from goescape.linter.model.file import FileModel
+from goescape.linter.model.stdlib import Stdlib, stdlib
+from goescape.linter.model.symbols import Symbol, SymbolKind
+from goescape.linter.model.typeexpr import signature, type_from_node
+from goescape.linter.model.types import UNKNOWN, MethodInfo, Named, Type, TypeParam
+from goescape.linter.source import SourceFile
+
+_VERSION_SUFFIX = re.compile(r"^v\d+$")
+
+
+@dataclass(frozen=True, slots=True)
+class SkippedFile:
+    """A sibling file the loader could not use, and why (unreadable, not UTF-8, ...)."""
+
+    path: Path
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class TopDecl:
+    """A package-level name: its declaring identifier, spec or declaration node, and file."""
+
+    kind: SymbolKind
+    name: str
+    ident: Node
+    spec: Node
+    file: FileModel
+    index: int = 0
+
+
+class PackageModel:
+    """Package-level types, functions, methods, variables and constants of one package (all
+    files with the same package clause), plus a FileModel per file for node-level questions."""
+
+    def __init__(self, files: Iterable[tuple[SourceFile, Tree]], path: str = "",
+                 skipped: Iterable[SkippedFile] = (), std: Stdlib | None = None) -> None:
+        self.path = path  # import path when known ("" otherwise): it qualifies named types
+        self.std = std if std is not None else stdlib()
+        self.skipped: list[SkippedFile] = list(skipped)
+        self.duplicates: list[TopDecl] = []  # redeclarations, e.g. from build-tagged files
+        self.decls: dict[str, TopDecl] = {}
+        self.methods: dict[str, dict[str, TopDecl]] = {}  # receiver base type -> name -> decl
+        self.files: dict[Path, FileModel] = {}
+        self.name = ""
+        self._symbols: dict[str, Symbol] = {}
+        self._imports: dict[tuple[str, str], Symbol] = {}
+        self._external: dict[tuple[str, str], Symbol | None] = {}
+        for source, tree in files:
+            fm = FileModel(self, source, tree)
+            self.files[Path(source.path)] = fm
+            self._collect(fm)
+
+    def file(self, path: Path | str | SourceFile) -> FileModel:
+        """The FileModel for one of the package's files (KeyError if it is not one of them)."""
+        key = Path(path.path) if isinstance(path, SourceFile) else Path(path)
+        return self.files[key]
+
+    # -- package-level names ---------------------------------------------------------------
+
+    def symbol(self, name: str) -> Symbol | None:
+        """The package-level symbol declared as `name` in any file of the package."""
+        found = self._symbols.get(name)
+        if found is None:
+            decl = self.decls.get(name)
+            if decl is None:
+                return None
+            found = Symbol(name, decl.kind, decl.ident, decl.spec, None, decl.index, self.path,
+                           declared.symbol_type, origin=decl.file)
+            self._symbols[name] = found
+        return found
+
+    def method_decls(self, type_name: str) -> Mapping[str, TopDecl]:
+        return self.methods.get(type_name, {})
+
+    def import_name(self, path: str) -> str:
+        """The package name an import of `path` binds (stdlib data, else Go's conventions)."""
+        package = self.std.package(path)
+        if package is not None:
+            return package.name
+        parts = path.split("/")
+        last = parts[-1]
+        if _VERSION_SUFFIX.match(last) and len(parts) > 1:
+            last = parts[-2]  # example.com/mod/v2 is package mod
+        last = last.removeprefix("go-").split(".")[0]
+        return last.replace("-", "_")
+
+    def import_symbol(self, name: str, path: str) -> Symbol:
+        key = (name, path)
+        found = self._imports.get(key)
+        if found is None:
+            found = self._imports[key] = Symbol(name, SymbolKind.IMPORT, package=path)
+        return found
+
+    def external_symbol(self, path: str, name: str) -> Symbol | None:
+        """`name` from package `path`: a stdlib member, or an EXTERNAL symbol without type."""
+        key = (path, name)
+        if key in self._external:
+            return self._external[key]
+        found: Symbol | None = None
+        package = self.std.package(path) if path in self.std.public else None
+        if package is not None:
+            found = _std_member(package, path, name)
+        elif path not in self.std and name[:1].isupper():
+            found = Symbol(name, SymbolKind.EXTERNAL, package=path)
+        self._external[key] = found
+        return found
+
+    def external_type(self, path: str, name: str) -> Type:
+        package = self.std.package(path) if path in self.std.public else None
+        if package is None:
+            return Named(path, name) if path not in self.std else UNKNOWN
+        return package.type(name, exported_only=True) or UNKNOWN
+
+    # -- collection --------------------------------------------------------------------------
+
+    def _collect(self, fm: FileModel) -> None:
+        if not self.name:
+            self.name = _package_clause(fm)
+        for top in fm.tops:
+            kind = top.type
+            if kind == "function_declaration":
+                self._add(fm, SymbolKind.FUNC, top.child_by_field_name("name"), top)
+            elif kind == "method_declaration":
+                self._add_method(fm, top)
+            elif kind == "type_declaration":
+                for spec in top.named_children:
+                    if spec.type in ("type_spec", "type_alias"):
+                        self._add(fm, SymbolKind.TYPE, spec.child_by_field_name("name"), spec)
+            elif kind in ("var_declaration", "const_declaration"):
+                self._add_specs(fm, top)
+
+    def _add_specs(self, fm: FileModel, top: Node) -> None:
+        kind = SymbolKind.PACKAGE_VAR if top.type == "var_declaration" else SymbolKind.CONST
+        for spec in _specs(top):
+            for index, ident in enumerate(spec.children_by_field_name("name")):
+                self._add(fm, kind, ident, spec, index)
+
+    def _add(self, fm: FileModel, kind: SymbolKind, ident: Node | None, spec: Node, index: int = 0
+             ) -> None:
+        if ident is None:
+            return
+        name = fm.text(ident)
+        if name in ("_", "init") and kind in (SymbolKind.FUNC, SymbolKind.PACKAGE_VAR, SymbolKind.CONST):
+            return  # neither declares a name that can be referred to
+        decl = TopDecl(kind, name, ident, spec, fm, index)
+        if name in self.decls:
+            self.duplicates.append(decl)  # keep the first: alternatives usually agree on shape
+            return
+        self.decls[name] = decl
+
+    def _add_method(self, fm: FileModel, top: Node) -> None:
+        name = top.child_by_field_name("name")
+        base = _receiver_base(fm, top)
+        if name is None or base is None:
+            return
+        methods = self.methods.setdefault(base, {})
+        decl = TopDecl(SymbolKind.FUNC, fm.text(name), name, top, fm)
+        if decl.name in methods:
+            self.duplicates.append(decl)
+            return
+        methods[decl.name] = decl
+
+
+class LocalNamedInfo:
+    """A type declared in the package (or in a function): its shape and methods, on demand."""
+
+    __slots__ = ("_fm", "_spec", "_owner", "_params", "_under", "_methods", "_busy")
+
+    def __init__(self, fm: FileModel, spec: Node, owner: str) -> None:
+        self._fm, self._spec, self._owner = fm, spec, owner
+        self._params: tuple[TypeParam, ...] | None = None
+        self._under: Type | None = None
+        self._methods: dict[str, MethodInfo] | None = None
+        self._busy = False
+
+    def type_params(self) -> tuple[TypeParam, ...]:
+        if self._params is None:
+            plist = self._spec.child_by_field_name("type_parameters")
+            names = [self._fm.text(n) for d in (plist.named_children if plist else ())
+                     for n in d.children_by_field_name("name")]
+            self._params = tuple(TypeParam(n, self._owner) for n in names)
+        return self._params
+
+    def underlying(self) -> Type | None:
+        if self._under is None and not self._busy:
+            self._busy = True  # `type T struct{ next *T }` refers to T while T is being built
+            env = {p.name: p for p in self.type_params()}
+            self._under = type_from_node(self._fm, self._spec.child_by_field_name("type"), env)
+            self._busy = False
+        return None if self._under is UNKNOWN else self._under
+
+    def methods(self) -> Mapping[str, MethodInfo]:
+        if self._methods is None:
+            self._methods = {}
+            if self._spec.parent is not None and self._spec.parent.parent is not None and \
+                    self._spec.parent.parent.type == "source_file":
+                name = self._fm.text(self._spec.child_by_field_name("name"))
+                for method, decl in self._fm.package.method_decls(name).items():
+                    sig = signature(decl.file, decl.spec)
+                    self._methods[method] = MethodInfo(method, sig, _pointer_receiver(decl.spec),
+                                                       decl.spec)
+        return self._methods
+
+
+def _std_member(package: object, path: str, name: str) -> Symbol | None:
+    from goescape.linter.model.stdlib import StdPackage
+    assert isinstance(package, StdPackage)
+    fn = package.func(name)
+    if fn is not None:
+        return Symbol(name, SymbolKind.FUNC, package=path, type=fn.signature)
+    t = package.type(name, exported_only=True)
+    if t is not None:
+        return Symbol(name, SymbolKind.TYPE, package=path, type=t)
+    var = package.var(name)
+    if var is not None:
+        return Symbol(name, SymbolKind.PACKAGE_VAR, package=path, type=var)
+    const = package.const(name)
+    if const is not None:
+        return Symbol(name, SymbolKind.CONST, package=path, type=const)
+    return None
+
+
+def _package_clause(fm: FileModel) -> str:
+    for top in fm.tops:
+        if top.type == "package_clause":
+            return fm.text(top.named_children[0]) if top.named_children else ""
+    return ""
+
+
+def _specs(top: Node) -> list[Node]:
+    specs: list[Node] = []
+    for child in top.named_children:
+        if child.type in ("var_spec", "const_spec"):
+            specs.append(child)
+        elif child.type.endswith("_spec_list"):
+            specs.extend(c for c in child.named_children if c.type in ("var_spec", "const_spec"))
+    return specs
+
+
+def _receiver_type_node(method: Node) -> Node | None:
+    receiver = method.child_by_field_name("receiver")
+    decls = [c for c in receiver.named_children if c.type == "parameter_declaration"] if receiver else []
+    return decls[0].child_by_field_name("type") if decls else None
+
+
+def _receiver_base(fm: FileModel, method: Node) -> str | None:
+    node = _receiver_type_node(method)
+    while node is not None and node.type in ("pointer_type", "parenthesized_type", "generic_type"):
+        node = node.child_by_field_name("type") if node.type == "generic_type" else (
+            node.named_children[0] if node.named_children else None)
+    return fm.text(node) if node is not None and node.type == "type_identifier" else None
+
+
+def _pointer_receiver(method: Node) -> bool:
+    node = _receiver_type_node(method)
+    while node is not None and node.type == "parenthesized_type":
+        node = node.named_children[0] if node.named_children else None
+    return node is not None and node.type == "pointer_type"

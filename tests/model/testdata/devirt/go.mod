@@ -1,0 +1,3 @@
+module devirt
+
+go 1.27
