@@ -130,9 +130,12 @@ def generate(go: str, output: Path) -> dict[str, object]:
     with tempfile.TemporaryDirectory(prefix="gen_stdlib-") as tmp:
         cwd = Path(tmp)  # outside any module, so no go.mod or go.work applies
         version = run_go(go, ["env", "GOVERSION"], env, cwd).strip()
-        packages = public_packages(run_go(go, ["list", "std"], env, cwd).split())
+        every = sorted(run_go(go, ["list", "std"], env, cwd).split())
+        packages = public_packages(every)
         started = time.monotonic()
-        api = json.loads(run_go(go, ["run", str(HELPER), *packages], env, cwd))
+        # Internal and vendored packages too: the standard library's own code imports them, and
+        # the model then knows their shapes when the linted code is the standard library itself.
+        api = json.loads(run_go(go, ["run", str(HELPER), *every], env, cwd))
         api_seconds = time.monotonic() - started
         started = time.monotonic()
         leaks = parse_leaks(run_go(go, ["build", "-gcflags=-m", "std"], env, cwd), src_root)

@@ -13,7 +13,7 @@ from goescape.linter.model.typeexpr import signature, type_from_node
 from goescape.linter.model.types import (
     BOOL, INT, INT32, STRING, UINT8, UNKNOWN, UNTYPED_BOOL, UNTYPED_COMPLEX, UNTYPED_FLOAT,
     UNTYPED_INT, UNTYPED_NIL, UNTYPED_RUNE, UNTYPED_STRING, Array, Basic, Chan, Map, Named, Pointer,
-    Signature, Slice, Struct, Tuple, Type, default_type, is_untyped, underlying,
+    Signature, Slice, Struct, Tuple, Type, core, default_type, is_untyped, underlying,
 )
 
 if TYPE_CHECKING:
@@ -176,7 +176,7 @@ def _selector(fm: FileModel, expr: Node) -> Type | None:
 def _index(fm: FileModel, expr: Node) -> Type | None:
     operand = expr.child_by_field_name("operand")
     t = type_of(fm, operand) if operand is not None else None
-    u = underlying(t)
+    u = core(t)
     if isinstance(u, Pointer):
         u = underlying(u.elem)
         return u.elem if isinstance(u, Array) else None
@@ -193,7 +193,7 @@ def _index(fm: FileModel, expr: Node) -> Type | None:
 
 def _slice_expr(fm: FileModel, expr: Node) -> Type | None:
     t = type_of(fm, expr.child_by_field_name("operand"))
-    u = underlying(t)
+    u = core(t)
     if isinstance(u, Pointer):
         u = underlying(u.elem)
         return Slice(u.elem) if isinstance(u, Array) else None
@@ -256,7 +256,7 @@ def _is_comma_ok(fm: FileModel, rhs: Node) -> bool:
 
 def range_types(t: Type | None) -> tuple[Type | None, Type | None]:
     """The key and value types of `for k, v := range x` for x of type t."""
-    u = underlying(t)
+    u = core(t)
     if isinstance(u, Pointer):
         u = underlying(u.elem)
         return (INT, u.elem) if isinstance(u, Array) else (None, None)

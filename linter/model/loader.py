@@ -20,11 +20,14 @@ _CLAUSE_WINDOW = 16 * 1024  # where a cheap scan for the package clause looks fi
 
 def load_package(directory: Path | str, package: str,
                  parsed: Mapping[Path, tuple[SourceFile, Tree]] | None = None,
-                 path: str = "", std: Stdlib | None = None) -> PackageModel:
+                 path: str | None = None, std: Stdlib | None = None) -> PackageModel:
     """The model of package `package` in `directory`: the already parsed files (reused as they
     are) and every other `.go` file there whose package clause names the same package.
-    Unreadable, non-UTF-8 or unparsable siblings are skipped and listed in `model.skipped`."""
+    Unreadable, non-UTF-8 or unparsable siblings are skipped and listed in `model.skipped`.
+    `path` is the import path; by default it is derived from the nearest go.mod."""
     directory = Path(directory)
+    if path is None:
+        path = import_path(directory) or ""
     parsed = dict(parsed or {})
     resolved = {_key(p): v for p, v in parsed.items()}
     files: list[tuple[SourceFile, Tree]] = list(parsed.values())
@@ -40,6 +43,32 @@ def load_package(directory: Path | str, package: str,
     # Non-test files first: when build-tagged variants collide, their declarations win.
     files.sort(key=lambda item: (Path(item[0].path).name.endswith("_test.go"), str(item[0].path)))
     return PackageModel(files, path=path, skipped=skipped, std=std)
+
+
+_MODULE = re.compile(rb"^\s*module\s+\"?([^\s\"]+)", re.MULTILINE)
+
+
+def import_path(directory: Path) -> str | None:
+    """The import path of the package in `directory`, from the nearest go.mod's module line
+    (the standard library's own go.mod says `module std`, whose packages have no prefix)."""
+    try:
+        current = directory.resolve()
+    except OSError:
+        return None
+    for parent in (current, *current.parents):
+        try:
+            data = (parent / "go.mod").read_bytes()
+        except OSError:
+            continue
+        match = _MODULE.search(data)
+        if match is None:
+            return None
+        module = match.group(1).decode("utf-8", errors="replace")
+        relative = current.relative_to(parent).as_posix()
+        if module == "std":
+            return relative if relative != "." else None
+        return module if relative == "." else f"{module}/{relative}"
+    return None
 
 
 def _key(path: Path) -> str:

@@ -10,7 +10,7 @@ from tree_sitter import Node, Tree
 
 from goescape.linter.model import declared
 from goescape.linter.model.file import FileModel
-from goescape.linter.model.stdlib import Stdlib, stdlib
+from goescape.linter.model.stdlib import StdPackage, Stdlib, stdlib
 from goescape.linter.model.symbols import Symbol, SymbolKind
 from goescape.linter.model.typeexpr import signature, type_from_node
 from goescape.linter.model.types import UNKNOWN, MethodInfo, Named, Type, TypeParam
@@ -83,9 +83,17 @@ class PackageModel:
     def method_decls(self, type_name: str) -> Mapping[str, TopDecl]:
         return self.methods.get(type_name, {})
 
+    def std_package(self, path: str) -> StdPackage | None:
+        """Standard-library data for an import path; the standard library's own vendored
+        packages (golang.org/x/...) are stored under vendor/."""
+        found = self.std.package(path)
+        if found is None and "." in path.split("/")[0]:
+            found = self.std.package("vendor/" + path)
+        return found
+
     def import_name(self, path: str) -> str:
         """The package name an import of `path` binds (stdlib data, else Go's conventions)."""
-        package = self.std.package(path)
+        package = self.std_package(path)
         if package is not None:
             return package.name
         parts = path.split("/")
@@ -108,18 +116,18 @@ class PackageModel:
         if key in self._external:
             return self._external[key]
         found: Symbol | None = None
-        package = self.std.package(path) if path in self.std.public else None
+        package = self.std_package(path)
         if package is not None:
-            found = _std_member(package, path, name)
-        elif path not in self.std and name[:1].isupper():
+            found = _std_member(package, package.path, name)
+        elif name[:1].isupper():
             found = Symbol(name, SymbolKind.EXTERNAL, package=path)
         self._external[key] = found
         return found
 
     def external_type(self, path: str, name: str) -> Type:
-        package = self.std.package(path) if path in self.std.public else None
+        package = self.std_package(path)
         if package is None:
-            return Named(path, name) if path not in self.std else UNKNOWN
+            return Named(path, name)  # a package without data: its shape stays unknown
         return package.type(name, exported_only=True) or UNKNOWN
 
     # -- collection --------------------------------------------------------------------------
@@ -213,9 +221,7 @@ class LocalNamedInfo:
         return self._methods
 
 
-def _std_member(package: object, path: str, name: str) -> Symbol | None:
-    from goescape.linter.model.stdlib import StdPackage
-    assert isinstance(package, StdPackage)
+def _std_member(package: StdPackage, path: str, name: str) -> Symbol | None:
     fn = package.func(name)
     if fn is not None:
         return Symbol(name, SymbolKind.FUNC, package=path, type=fn.signature)

@@ -10,7 +10,7 @@ from tree_sitter import Node
 from goescape.linter.model.calls import CalleeKind, callee
 from goescape.linter.model.selection import SelectionKind, select
 from goescape.linter.model.symbols import FRAME_KINDS, Symbol, SymbolKind
-from goescape.linter.model.types import Array, Map, Pointer, Slice, underlying
+from goescape.linter.model.types import Array, Map, Pointer, Slice, core, underlying
 
 if TYPE_CHECKING:
     from goescape.linter.model.file import FileModel
@@ -101,7 +101,7 @@ def _index_storage(fm: FileModel, expr: Node, depth: int) -> Storage | None:
     operand = expr.child_by_field_name("operand")
     if operand is None:
         return None
-    u = underlying(fm.type_of(operand))
+    u = core(fm.type_of(operand))
     if isinstance(u, Array):
         return storage_of(fm, operand, depth + 1)
     if isinstance(u, Pointer) and isinstance(underlying(u.elem), Array):

@@ -301,6 +301,22 @@ def underlying(t: Type | None) -> Type | None:
     return None
 
 
+def core(t: Type | None) -> Type | None:
+    """The underlying type, or for a type parameter the single type its constraint allows
+    (`S ~[]E` has core type []E), so that indexing, slicing and ranging can be typed."""
+    u = underlying(t)
+    if not isinstance(u, TypeParam):
+        return u
+    constraint = u.constraint
+    if isinstance(constraint, Tilde):  # [S ~[]E] is written without interface{...}
+        return underlying(constraint.type)
+    constraint = underlying(constraint)
+    if isinstance(constraint, Interface) and len(constraint.terms) == 1:
+        term = constraint.terms[0]
+        return underlying(term.type if isinstance(term, Tilde) else term)
+    return None
+
+
 def kind(t: Type | None) -> Kind | None:
     u = underlying(t)
     if isinstance(u, Basic):

@@ -7,6 +7,7 @@ import pytest
 from model_helpers import ident
 
 from goescape.linter.model import SymbolKind, load_package
+from goescape.linter.model.loader import import_path
 from goescape.linter.parsing import parse
 from goescape.linter.source import SourceFile
 
@@ -97,3 +98,22 @@ def test_duplicate_declarations_from_build_tagged_files(tmp_path: Path) -> None:
 def test_missing_directory_gives_an_empty_model(tmp_path: Path) -> None:
     model = load_package(tmp_path / "nowhere", "p")
     assert not model.files and not model.skipped
+
+
+def test_import_path_from_go_mod(tmp_path: Path) -> None:
+    write(tmp_path, "go.mod", "module example.com/shop\n\ngo 1.27\n")
+    sub = tmp_path / "internal" / "cart"
+    sub.mkdir(parents=True)
+    write(sub, "cart.go", "package cart\n\ntype Cart struct{}\n\nvar c Cart\n")
+    model = load_package(sub, "cart")
+    assert model.path == "example.com/shop/internal/cart"
+    fm = model.file(sub / "cart.go")
+    assert str(fm.resolve(ident(fm, "var c", "c")).type) == "cart.Cart"
+    assert fm.resolve(ident(fm, "var c", "c")).type.pkg == "example.com/shop/internal/cart"
+
+
+def test_import_path_in_the_standard_library(tmp_path: Path) -> None:
+    write(tmp_path, "go.mod", "module std\n\ngo 1.27\n")
+    (tmp_path / "encoding" / "json").mkdir(parents=True)
+    assert import_path(tmp_path / "encoding" / "json") == "encoding/json"
+    assert import_path(tmp_path) is None

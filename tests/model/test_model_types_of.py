@@ -202,3 +202,17 @@ const (
 func f() { _ = C }
 """)
     assert str(fm.resolve(ident(fm, "_ = C", "C")).type) == "p.Kind"
+
+
+def test_type_parameter_core_types() -> None:
+    fm = model("""package p
+
+func Compact[S ~[]E, E comparable](s S) S {
+	first := s[0]     // L_first
+	for _, v := range s { _ = v } // L_range
+	return s[:1]      // L_slice
+}
+""")
+    assert str(fm.resolve(ident(fm, "L_first", "first")).type) == "E"
+    assert str(fm.resolve(ident(fm, "L_range", "v")).type) == "E"
+    assert str(fm.type_of(find(fm, "s[:1]"))) == "S"
