@@ -15,7 +15,7 @@ from pathlib import Path
 
 from goescape.linter.config import Config
 from goescape.linter.diagnostic import Diagnostic
-from goescape.linter.engine import lint_source
+from goescape.linter.engine import FileResult, lint_source
 from goescape.linter.parsing import node_text, parse
 from goescape.linter.policy import Policy
 from goescape.linter.registry import Registry, build_registry
@@ -70,12 +70,12 @@ def _unquote(text: str) -> str:
     return re.sub(r'\\([\\"])', r"\1", text)
 
 
-def lint_fixture(path: Path, registry: Registry | None = None, config: Config | None = None,
-                 root: Path | None = None) -> list[Diagnostic]:
+def lint_fixture(path: Path, registry: Registry | None = None,
+                 config: Config | None = None) -> FileResult:
     registry = registry or build_registry()
     policy = Policy.build(config or Config(root=path.parent.resolve()), registry)
     source = SourceFile(path.resolve(), path.read_bytes(), str(path))
-    return lint_source(source, policy, root or path.parent.resolve()).diagnostics
+    return lint_source(source, policy, path.parent.resolve())
 
 
 def check_fixture(path: Path, registry: Registry | None = None,
@@ -83,7 +83,10 @@ def check_fixture(path: Path, registry: Registry | None = None,
     """Lint `path` and compare its findings with its expectations."""
     source = SourceFile(path.resolve(), path.read_bytes(), str(path))
     report = FixtureReport(path, expectations=parse_expectations(source))
-    report.diagnostics = [d for d in lint_fixture(path, registry, config) if not d.suppressed]
+    result = lint_fixture(path, registry, config)
+    # A fixture is real Go: if tree-sitter cannot parse it, its expectations prove nothing.
+    report.problems += [f"{path}:{n.line}: {n.message}" for n in result.notices]
+    report.diagnostics = [d for d in result.diagnostics if not d.suppressed]
     by_line: dict[int, list[Diagnostic]] = {}
     for diagnostic in report.diagnostics:
         by_line.setdefault(diagnostic.location.start.line, []).append(diagnostic)
