@@ -54,7 +54,7 @@ def _type_symbol(fm: FileModel, symbol: Symbol, decl: Node) -> Type | None:
         local = symbol.function is not None
         scope = decl.start_byte if local else 0
         owner = f"{fm.package.path}.{symbol.name}" + (f"@{scope}" if local else "")
-        return Named(fm.package.path, symbol.name, (), scope, LocalNamedInfo(fm, decl, owner))
+        return Named(fm.package.path, symbol.name, (), scope, LocalNamedInfo(fm, decl, owner, local))
     if decl.type == "type_alias":
         t = type_from_node(fm, decl.child_by_field_name("type"))
         return None if t is UNKNOWN else t

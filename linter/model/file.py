@@ -15,7 +15,9 @@ from goescape.linter.model.stdlib import ParamLeak
 from goescape.linter.model.storage import Storage
 from goescape.linter.model.symbols import Symbol, SymbolKind
 from goescape.linter.model.typeexpr import type_from_node
-from goescape.linter.model.types import UNKNOWN, UNTYPED_NIL, Signature, Type
+from goescape.linter.model.types import (
+    UNKNOWN, UNTYPED_NIL, Kind, Signature, Type, is_interface, is_pointer_shaped, kind,
+)
 from goescape.linter.model.universe import BUILTIN_FUNCS, universe_const, universe_type
 from goescape.linter.source import SourceFile
 
@@ -33,6 +35,7 @@ class FileModel:
         self.tree = tree
         self.imports: dict[str, str] = {}  # local package name -> import path
         self.dot_imports: list[str] = []
+        self.blank_imports: list[str] = []
         self.tops: list[Node] = tree.root_node.named_children
         self._starts = [top.start_byte for top in self.tops]
         self._scopes: dict[int, Scopes] = {}
@@ -42,7 +45,13 @@ class FileModel:
     # -- plumbing shared by the model's modules -------------------------------------------
 
     def text(self, node: Node | None) -> str:
-        return "" if node is None else (node.text or b"").decode("utf-8", errors="replace")
+        if node is None:
+            return ""
+        raw = node.text or b""
+        try:
+            return raw.decode()  # the fast path: identifiers are nearly always ASCII
+        except UnicodeDecodeError:
+            return raw.decode("utf-8", errors="replace")
 
     def scopes_at(self, offset: int) -> Scopes | None:
         """The block scopes of the top-level declaration containing byte `offset`."""
@@ -74,7 +83,9 @@ class FileModel:
                     self.imports.setdefault(self.package.import_name(path), path)
                 elif name_node.type == "dot":
                     self.dot_imports.append(path)
-                elif name_node.type != "blank_identifier":
+                elif name_node.type == "blank_identifier":
+                    self.blank_imports.append(path)
+                else:
                     self.imports[self.text(name_node)] = path
 
     def package_type(self, package_name: str, name: str) -> Type:
@@ -154,10 +165,22 @@ class FileModel:
         """The parameter argument `index` is passed to: type, variadic packing, leak fact."""
         return calls.argument(self, call, index)
 
-    def param_leak(self, call: Node, index: int) -> ParamLeak | None:
-        """The compiler's fact about the stdlib parameter argument `index` is passed to."""
+    def param_leaks(self, call: Node, index: int) -> ParamLeak | None:
+        """The compiler's fact about the stdlib parameter argument `index` is passed to
+        (None: not a stdlib call, or the compiler printed nothing for that parameter)."""
         found = calls.argument(self, call, index)
         return found.leak if found is not None else None
+
+    def kind_of(self, expr: Node) -> Kind | None:
+        """The shape class of an expression's type (slice, map, chan, func, pointer, ...)."""
+        return kind(self.type_of(expr))
+
+    def is_pointer_shaped(self, expr: Node) -> bool | None:
+        """Whether the value fits an interface's data word without allocating; None if unknown."""
+        return is_pointer_shaped(self.type_of(expr))
+
+    def is_interface(self, expr: Node) -> bool | None:
+        return is_interface(self.type_of(expr))
 
     def func_value_binding(self, expr: Node) -> FuncBinding:
         """How the callee expression of a call is bound: directly, statically through a local

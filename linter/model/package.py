@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -183,13 +183,13 @@ class PackageModel:
 class LocalNamedInfo:
     """A type declared in the package (or in a function): its shape and methods, on demand."""
 
-    __slots__ = ("_fm", "_spec", "_owner", "_params", "_under", "_methods", "_busy")
+    __slots__ = ("_fm", "_spec", "_owner", "_local", "_params", "_under", "_methods", "_busy")
 
-    def __init__(self, fm: FileModel, spec: Node, owner: str) -> None:
-        self._fm, self._spec, self._owner = fm, spec, owner
+    def __init__(self, fm: FileModel, spec: Node, owner: str, local: bool = False) -> None:
+        self._fm, self._spec, self._owner, self._local = fm, spec, owner, local
         self._params: tuple[TypeParam, ...] | None = None
         self._under: Type | None = None
-        self._methods: dict[str, MethodInfo] | None = None
+        self._methods: Mapping[str, MethodInfo] | None = None
         self._busy = False
 
     def type_params(self) -> tuple[TypeParam, ...]:
@@ -210,15 +210,34 @@ class LocalNamedInfo:
 
     def methods(self) -> Mapping[str, MethodInfo]:
         if self._methods is None:
-            self._methods = {}
-            if self._spec.parent is not None and self._spec.parent.parent is not None and \
-                    self._spec.parent.parent.type == "source_file":
-                name = self._fm.text(self._spec.child_by_field_name("name"))
-                for method, decl in self._fm.package.method_decls(name).items():
-                    sig = signature(decl.file, decl.spec)
-                    self._methods[method] = MethodInfo(method, sig, _pointer_receiver(decl.spec),
-                                                       decl.spec)
+            # Types declared inside functions cannot have methods.
+            decls = {} if self._local else self._fm.package.method_decls(
+                self._fm.text(self._spec.child_by_field_name("name")))
+            self._methods = _Methods(decls)
         return self._methods
+
+
+class _Methods(Mapping[str, MethodInfo]):
+    """A type's methods; each signature is built when first looked up (a field lookup on a
+    type with many methods then costs nothing)."""
+
+    def __init__(self, decls: Mapping[str, TopDecl]) -> None:
+        self._decls = decls
+        self._built: dict[str, MethodInfo] = {}
+
+    def __getitem__(self, name: str) -> MethodInfo:
+        found = self._built.get(name)
+        if found is None:
+            decl = self._decls[name]
+            sig = signature(decl.file, decl.spec)
+            found = self._built[name] = MethodInfo(name, sig, _pointer_receiver(decl.spec), decl.spec)
+        return found
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._decls)
+
+    def __len__(self) -> int:
+        return len(self._decls)
 
 
 def _std_member(package: StdPackage, path: str, name: str) -> Symbol | None:

@@ -103,7 +103,7 @@ def test_arguments(fm, call: str, index: int, param_type: str, tail: bool,  # ty
     assert argument.variadic_tail is tail
     assert (argument.leak.kind if argument.leak else None) is leak
     assert argument.escapes is escapes
-    assert fm.param_leak(find(fm, call), index) == argument.leak
+    assert fm.param_leaks(find(fm, call), index) == argument.leak
 
 
 def test_argument_out_of_range(fm) -> None:  # type: ignore[no-untyped-def]
