@@ -130,6 +130,11 @@ def generate(go: str, output: Path) -> dict[str, object]:
     with tempfile.TemporaryDirectory(prefix="gen_stdlib-") as tmp:
         cwd = Path(tmp)  # outside any module, so no go.mod or go.work applies
         version = run_go(go, ["env", "GOVERSION"], env, cwd).strip()
+        # The goexperiment.* tags this toolchain builds with by default (build constraints in
+        # the standard library and elsewhere select files with them).
+        tool_tags = [tag for tag in run_go(go, ["list", "-f", "{{context.ToolTags}}", "runtime"],
+                                           env, cwd).strip("[] \n").split()
+                     if tag.startswith("goexperiment.")]
         every = sorted(run_go(go, ["list", "std"], env, cwd).split())
         packages = public_packages(every)
         started = time.monotonic()
@@ -142,7 +147,7 @@ def generate(go: str, output: Path) -> dict[str, object]:
         build_seconds = time.monotonic() - started
     sections = {path: encode_section(section, leaks) for path, section in api["packages"].items()}
     document = {"format": FORMAT, "go": version, "goos": api["goos"], "goarch": api["goarch"],
-                "public": packages, "packages": sections}
+                "tool_tags": tool_tags, "public": packages, "packages": sections}
     text = json.dumps(document, separators=(",", ":"), sort_keys=True).encode()
     output.parent.mkdir(parents=True, exist_ok=True)
     # mtime=0 keeps the file byte-identical between runs on the same toolchain.

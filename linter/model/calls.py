@@ -190,7 +190,7 @@ def _generic_or_conversion(fm: FileModel, node: Node) -> Callee | None:
     type_node = node.child_by_field_name("type")
     if type_node is not None and type_node.type == "generic_type":
         base_node = type_node.child_by_field_name("type")
-        symbol = _generic_base(fm, base_node)
+        symbol = generic_base(fm, base_node)
         if symbol is not None and symbol.kind is SymbolKind.FUNC and base_node is not None:
             base = _named_callee(fm, base_node, symbol)
             args = type_node.child_by_field_name("type_arguments")
@@ -203,10 +203,10 @@ def _generic_or_conversion(fm: FileModel, node: Node) -> Callee | None:
     return Callee(CalleeKind.CONVERSION, fm.text(type_node), conversion=t)
 
 
-def _generic_base(fm: FileModel, node: Node | None) -> Symbol | None:
+def generic_base(fm: FileModel, node: Node | None) -> Symbol | None:
     if node is None:
         return None
-    if node.type == "type_identifier":
+    if node.type in ("type_identifier", "identifier"):
         return fm.resolve(node)
     if node.type == "qualified_type":
         package, name = node.child_by_field_name("package"), node.child_by_field_name("name")

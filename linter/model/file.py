@@ -2,11 +2,12 @@
 from __future__ import annotations
 
 import bisect
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tree_sitter import Node, Tree
 
-from goescape.linter.model import calls, declared, flow, infer, storage
+from goescape.linter.model import buildtags, calls, declared, flow, infer, storage
 from goescape.linter.model.calls import Argument, Callee
 from goescape.linter.model.flow import FuncBinding
 from goescape.linter.model.scopes import FUNCTION_NODES, Scopes, Write
@@ -40,6 +41,8 @@ class FileModel:
         self._starts = [top.start_byte for top in self.tops]
         self._scopes: dict[int, Scopes] = {}
         self.types: dict[int, Type | None] = {}  # node id -> inferred type (None: unknown)
+        # Whether the host's `go build` would compile this file (its build constraints hold).
+        self.active = buildtags.matches(Path(source.path).name, source.data, package.tags)
         self._read_imports()
 
     # -- plumbing shared by the model's modules -------------------------------------------

@@ -13,7 +13,7 @@ from goescape.linter.model.typeexpr import signature, type_from_node
 from goescape.linter.model.types import (
     BOOL, INT, INT32, STRING, UINT8, UNKNOWN, UNTYPED_BOOL, UNTYPED_COMPLEX, UNTYPED_FLOAT,
     UNTYPED_INT, UNTYPED_NIL, UNTYPED_RUNE, UNTYPED_STRING, Array, Basic, Chan, Map, Named, Pointer,
-    Signature, Slice, Struct, Tuple, Type, core, default_type, is_untyped, underlying,
+    Signature, Slice, Struct, Tuple, Type, core, default_type, is_untyped, term_types, underlying,
 )
 
 if TYPE_CHECKING:
@@ -177,8 +177,18 @@ def _index(fm: FileModel, expr: Node) -> Type | None:
     operand = expr.child_by_field_name("operand")
     t = type_of(fm, operand) if operand is not None else None
     u = core(t)
+    if isinstance(u, Signature) and u.type_params:
+        return calls.instantiate_explicit(fm, u, expr.children_by_field_name("index"))
+    if u is not None:
+        return _element(u)
+    # [T []byte | string]: indexing is allowed when every term has the same element type.
+    elements = {_element(term) for term in term_types(t)}
+    return elements.pop() if len(elements) == 1 else None
+
+
+def _element(u: Type) -> Type | None:
     if isinstance(u, Pointer):
-        u = underlying(u.elem)
+        u = underlying(u.elem)  # type: ignore[assignment]
         return u.elem if isinstance(u, Array) else None
     if isinstance(u, (Slice, Array)):
         return u.elem
@@ -186,8 +196,6 @@ def _index(fm: FileModel, expr: Node) -> Type | None:
         return u.value
     if isinstance(u, Basic) and u.name in ("string", "untyped string"):
         return UINT8
-    if isinstance(u, Signature) and u.type_params:
-        return calls.instantiate_explicit(fm, u, expr.children_by_field_name("index"))
     return None
 
 
@@ -203,7 +211,24 @@ def _slice_expr(fm: FileModel, expr: Node) -> Type | None:
         return t
     if isinstance(u, Basic) and u.name in ("string", "untyped string"):
         return STRING if is_untyped(t) else t
+    terms = term_types(t)
+    if terms and all(isinstance(x, Slice) or (isinstance(x, Basic) and x.name == "string")
+                     for x in terms):
+        return t  # slicing a []byte | string type parameter keeps its type
     return None
+
+
+def _function_name(fm: FileModel, expr: Node) -> Type | None:
+    """`pkg.F` or `F[T]` that tree-sitter parsed as a type (in `pkg.F[T](x)`): a function."""
+    base = expr.child_by_field_name("type") if expr.type == "generic_type" else expr
+    symbol = calls.generic_base(fm, base)
+    if symbol is None or symbol.kind is SymbolKind.TYPE:
+        return None
+    t = symbol.type
+    args = expr.child_by_field_name("type_arguments") if expr.type == "generic_type" else None
+    if isinstance(t, Signature) and t.type_params and args is not None:
+        return calls.instantiate_explicit(fm, t, args.named_children)
+    return t
 
 
 def _assertion(fm: FileModel, expr: Node) -> Type | None:
@@ -224,6 +249,8 @@ _HANDLERS: dict[str, Callable[[FileModel, Node], Type | None]] = {
     "index_expression": _index,
     "slice_expression": _slice_expr,
     "type_assertion_expression": _assertion,
+    "qualified_type": _function_name,
+    "generic_type": _function_name,
 }
 
 

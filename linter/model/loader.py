@@ -40,7 +40,7 @@ def load_package(directory: Path | str, package: str,
             skipped.append(loaded)
         elif loaded is not None:
             files.append(loaded)
-    # Non-test files first: when build-tagged variants collide, their declarations win.
+    # Non-test files first: a test file's helper never hides the package's own declaration.
     files.sort(key=lambda item: (Path(item[0].path).name.endswith("_test.go"), str(item[0].path)))
     return PackageModel(files, path=path, skipped=skipped, std=std)
 

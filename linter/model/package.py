@@ -9,6 +9,7 @@ from pathlib import Path
 from tree_sitter import Node, Tree
 
 from goescape.linter.model import declared
+from goescape.linter.model.buildtags import default_tags
 from goescape.linter.model.file import FileModel
 from goescape.linter.model.stdlib import StdPackage, Stdlib, stdlib
 from goescape.linter.model.symbols import Symbol, SymbolKind
@@ -44,9 +45,14 @@ class PackageModel:
     files with the same package clause), plus a FileModel per file for node-level questions."""
 
     def __init__(self, files: Iterable[tuple[SourceFile, Tree]], path: str = "",
-                 skipped: Iterable[SkippedFile] = (), std: Stdlib | None = None) -> None:
+                 skipped: Iterable[SkippedFile] = (), std: Stdlib | None = None,
+                 tags: Iterable[str] | None = None) -> None:
         self.path = path  # import path when known ("" otherwise): it qualifies named types
         self.std = std if std is not None else stdlib()
+        # Build tags decide which of two declarations of a name (in x_linux.go and x_windows.go,
+        # say) the model believes: files the host's `go build` would compile win.
+        self.tags = frozenset(tags) if tags is not None else default_tags(
+            self.std.go_version, self.std.tool_tags)
         self.skipped: list[SkippedFile] = list(skipped)
         self.duplicates: list[TopDecl] = []  # redeclarations, e.g. from build-tagged files
         self.decls: dict[str, TopDecl] = {}
@@ -162,8 +168,11 @@ class PackageModel:
         if name in ("_", "init") and kind in (SymbolKind.FUNC, SymbolKind.PACKAGE_VAR, SymbolKind.CONST):
             return  # neither declares a name that can be referred to
         decl = TopDecl(kind, name, ident, spec, fm, index)
-        if name in self.decls:
-            self.duplicates.append(decl)  # keep the first: alternatives usually agree on shape
+        existing = self.decls.get(name)
+        if existing is not None:
+            if fm.active and not existing.file.active:
+                self.decls[name], decl = decl, existing  # the file the build would use wins
+            self.duplicates.append(decl)  # otherwise the first: alternatives mostly agree
             return
         self.decls[name] = decl
 
@@ -174,7 +183,10 @@ class PackageModel:
             return
         methods = self.methods.setdefault(base, {})
         decl = TopDecl(SymbolKind.FUNC, fm.text(name), name, top, fm)
-        if decl.name in methods:
+        existing = methods.get(decl.name)
+        if existing is not None:
+            if fm.active and not existing.file.active:
+                methods[decl.name], decl = decl, existing
             self.duplicates.append(decl)
             return
         methods[decl.name] = decl

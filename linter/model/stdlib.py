@@ -95,7 +95,9 @@ class StdNamedInfo:
 
     def type_params(self) -> tuple[TypeParam, ...]:
         if self._params is None:
-            owner = f"{self._package.path}.{self._name}"
+            # The type table names a parameter by package and name only (["P", "V"]), so the
+            # declared parameters must carry the same owner for substitution to find them.
+            owner = self._package.path
             self._params = tuple(TypeParam(n, owner, self._package.decode(c)) for n, c in self._record[2])
         return self._params
 
@@ -188,6 +190,7 @@ class Stdlib:
         if document.get("format") != FORMAT:
             raise ValueError(f"stdlib data format {document.get('format')!r}, expected {FORMAT}")
         self.go_version: str = document["go"]
+        self.tool_tags: tuple[str, ...] = tuple(document.get("tool_tags", ()))
         self.public: frozenset[str] = frozenset(document["public"])
         self._sections: dict[str, str] = document["packages"]
         self._packages: dict[str, StdPackage] = {}

@@ -317,6 +317,19 @@ def core(t: Type | None) -> Type | None:
     return None
 
 
+def term_types(t: Type | None) -> tuple[Type, ...]:
+    """For a type parameter constrained by a union (`[]byte | string`), the underlying types
+    of its terms; empty for anything else."""
+    u = underlying(t)
+    if not isinstance(u, TypeParam):
+        return ()
+    constraint = u.constraint if isinstance(u.constraint, Tilde) else underlying(u.constraint)
+    terms = constraint.terms if isinstance(constraint, Interface) else (
+        (constraint,) if isinstance(constraint, Tilde) else ())
+    found = tuple(underlying(term.type if isinstance(term, Tilde) else term) for term in terms)
+    return () if any(f is None for f in found) else found  # type: ignore[return-value]
+
+
 def kind(t: Type | None) -> Kind | None:
     u = underlying(t)
     if isinstance(u, Basic):
