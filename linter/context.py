@@ -1,8 +1,8 @@
 """What a rule sees of the file being linted: source, tree, name resolution and its options."""
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
-from typing import Any
+from collections.abc import Callable, Iterable, Mapping
+from typing import TYPE_CHECKING, Any
 
 from tree_sitter import Node, Tree
 
@@ -11,16 +11,33 @@ from goescape.linter.rule import Finding, Related, RuleMeta, Span
 from goescape.linter.scopes import FunctionScopes, Variable, node_key, outermost_function
 from goescape.linter.source import SourceFile
 
+if TYPE_CHECKING:
+    from goescape.linter.model import FileModel
+
 
 class Context:
     """Per-file state shared by every rule; caches work (scopes) that several rules need."""
 
     def __init__(self, file: SourceFile, tree: Tree,
-                 options: Mapping[str, Mapping[str, Any]] | None = None) -> None:
+                 options: Mapping[str, Mapping[str, Any]] | None = None,
+                 model: Callable[[], FileModel] | None = None) -> None:
         self.file = file
         self.tree = tree
         self._options = options or {}
         self._scopes: dict[tuple[int, int, str], FunctionScopes] = {}
+        self._model_factory = model
+        self._model: FileModel | None = None
+
+    @property
+    def model(self) -> FileModel:
+        """The package-wide type-shape model, seen from this file (built on first use)."""
+        if self._model is None:
+            if self._model_factory is None:
+                from goescape.linter.model import PackageModel
+                self._model = PackageModel([(self.file, self.tree)]).file(self.file.path)
+            else:
+                self._model = self._model_factory()
+        return self._model
 
     # -- source ----------------------------------------------------------------------------------
 

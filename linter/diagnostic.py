@@ -19,6 +19,7 @@ class Location:
     start: Position
     end: Position
     snippet: str = ""  # the source line of `start`, for --show-source and fingerprints
+    file: str = ""  # the resolved absolute path, for matching with the compiler's output
 
 
 @dataclass(frozen=True)

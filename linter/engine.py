@@ -12,6 +12,7 @@ from tree_sitter import Node, Tree
 from goescape.linter.context import Context
 from goescape.linter.diagnostic import Diagnostic, Location, Notice, RelatedLocation
 from goescape.linter.discover import Target, discover
+from goescape.linter.model import FileModel, PackageModel, load_package
 from goescape.linter.parsing import package_name, parse
 from goescape.linter.policy import Policy
 from goescape.linter.registry import Rule
@@ -21,7 +22,26 @@ from goescape.linter.suppressions import Directives, read_directives
 
 
 @dataclass
+class PackageFiles:
+    """The parsed files of one package in one folder; its model is built on first use, once."""
+
+    directory: Path
+    name: str | None
+    parsed: dict[Path, tuple[SourceFile, Tree]] = field(default_factory=dict)
+    _model: PackageModel | None = None
+
+    def file_model(self, file: SourceFile) -> FileModel:
+        if self._model is None:
+            if self.name is None:  # no package clause: model the file on its own
+                self._model = PackageModel(self.parsed.values())
+            else:
+                self._model = load_package(self.directory, self.name, self.parsed)
+        return self._model.file(file.path)
+
+
+@dataclass
 class FileResult:
+    path: Path | None = None
     diagnostics: list[Diagnostic] = field(default_factory=list)
     notices: list[Notice] = field(default_factory=list)
     linted: bool = False
@@ -40,6 +60,7 @@ class RunResult:
     files_generated: int = 0
     files_excluded: int = 0
     missing: list[str] = field(default_factory=list)
+    files: list[Path] = field(default_factory=list)  # the files linted, resolved
     failed: bool = False
 
     @property
@@ -66,11 +87,20 @@ def run(paths: Sequence[str], policy: Policy, root: Path) -> RunResult:
     for path, reason in found.unreadable:
         result.notices.append(Notice("io", f"cannot read {path}: {reason}", path=path, level="error"))
         result.failed = True
-    for target in found.targets:
-        _merge(result, lint_target(target, policy, root))
+    for targets in by_directory(found.targets):
+        for file_result in lint_directory(targets, policy, root):
+            _merge(result, file_result)
     result.diagnostics.sort(key=Diagnostic.sort_key)
     result.notices.sort(key=Notice.sort_key)
     return result
+
+
+def by_directory(targets: Sequence[Target]) -> list[list[Target]]:
+    """Targets grouped by folder (in first-seen order): a package is linted, and modelled, at once."""
+    groups: dict[Path, list[Target]] = {}
+    for target in targets:
+        groups.setdefault(target.path.parent, []).append(target)
+    return list(groups.values())
 
 
 def _merge(result: RunResult, file_result: FileResult) -> None:
@@ -79,32 +109,63 @@ def _merge(result: RunResult, file_result: FileResult) -> None:
     result.files_linted += file_result.linted
     result.files_generated += file_result.generated
     result.failed = result.failed or file_result.failed
+    if file_result.linted and file_result.path is not None:
+        result.files.append(file_result.path)
 
 
-def lint_target(target: Target, policy: Policy, root: Path) -> FileResult:
+def lint_directory(targets: Sequence[Target], policy: Policy, root: Path) -> list[FileResult]:
+    """Lint the files of one folder; files with the same package clause share one package model."""
+    results: list[FileResult] = []
+    parsed: list[tuple[SourceFile, Tree]] = []
+    for target in targets:
+        source = _read(target, root)
+        if isinstance(source, FileResult):
+            results.append(source)
+        elif source.is_generated and not policy.config.include_generated:
+            results.append(FileResult(path=source.path, generated=True))
+        else:
+            parsed.append((source, parse(source.data)))
+    packages: dict[str | None, PackageFiles] = {}
+    for source, tree in parsed:
+        name = package_name(tree)
+        files = packages.setdefault(name, PackageFiles(source.path.parent, name))
+        files.parsed[source.path] = (source, tree)
+    for source, tree in parsed:
+        results.append(lint_parsed(source, tree, policy, root, packages[package_name(tree)]))
+    return results
+
+
+def _read(target: Target, root: Path) -> SourceFile | FileResult:
     try:
         data = target.path.read_bytes()
     except OSError as error:
         notice = Notice("io", f"cannot read file: {error.strerror or error}", path=target.display,
                         uri=uri_for(target.path, root), level="error")
-        return FileResult(notices=[notice], failed=True)
-    source = SourceFile(target.path, data, target.display)
-    return lint_source(source, policy, root)
+        return FileResult(path=target.path, notices=[notice], failed=True)
+    return SourceFile(target.path, data, target.display)
 
 
 def lint_source(file: SourceFile, policy: Policy, root: Path) -> FileResult:
-    """Lint one file's bytes: the core of the engine, used by the CLI and the fixture checker."""
-    uri = uri_for(file.path, root)
+    """Lint one file's bytes (its package's other files are read from disk for the model)."""
     if file.is_generated and not policy.config.include_generated:
-        return FileResult(generated=True)
-    result = FileResult(linted=True)
+        return FileResult(path=file.path, generated=True)
+    tree = parse(file.data)
+    package = PackageFiles(file.path.parent, package_name(tree))
+    package.parsed[file.path] = (file, tree)
+    return lint_parsed(file, tree, policy, root, package)
+
+
+def lint_parsed(file: SourceFile, tree: Tree, policy: Policy, root: Path,
+                package: PackageFiles) -> FileResult:
+    """Lint one parsed file: the core of the engine."""
+    uri = uri_for(file.path, root)
+    result = FileResult(path=file.path, linted=True)
     if not file.data.strip():
         result.notices.append(Notice("empty", "empty file: nothing to lint", file.display, uri, 1, 1))
         return result
-    tree = parse(file.data)
     result.notices.extend(_parse_notices(file, tree, uri))
     rules = [r for r in policy.rules() if r.code not in policy.ignored_in(file.path)]
-    context = Context(file, tree, policy.config.rule_options)
+    context = Context(file, tree, policy.config.rule_options, lambda: package.file_model(file))
     findings = _dispatch(tree, rules, context, result, uri)
     directives = read_directives(file, tree, policy.registry)
     result.diagnostics = _apply(findings, directives, file, uri, policy)
@@ -193,7 +254,7 @@ def _diagnostic(finding: Finding, suppression: str | None, file: SourceFile, uri
 
 def location(file: SourceFile, uri: str, span: Span) -> Location:
     return Location(file.display, uri, file.position(span.start), file.position(span.end),
-                    file.line_text(span.start[0]))
+                    file.line_text(span.start[0]), str(file.path))
 
 
 def _with_fingerprints(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
