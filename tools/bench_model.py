@@ -62,7 +62,8 @@ def bench_directory(directory: Path, baseline: bool = False) -> dict[str, float]
         model = None if baseline else PackageModel(files)  # type: ignore[arg-type]
         for source, tree in files:
             fm = model.file(source.path) if model is not None else None
-            for ret in QueryCursor(_RETURNS).captures(tree.root_node).get("ret", []):  # type: ignore[attr-defined]
+            root = tree.root_node  # type: ignore[attr-defined]
+            for ret in QueryCursor(_RETURNS).captures(root).get("ret", []):
                 stats["returns"] += 1
                 for ident in QueryCursor(_IDENTS).captures(ret).get("id", []):
                     stats["identifiers"] += 1

@@ -12,9 +12,9 @@ from goescape.linter.model.stdlib import LeakKind, ParamLeak, StdFunc
 from goescape.linter.model.symbols import Symbol, SymbolKind
 from goescape.linter.model.typeexpr import type_from_node
 from goescape.linter.model.types import (
-    ANY, FLOAT64, COMPLEX128, INT, UINT8, UNKNOWN, UNSAFE_POINTER, Array, Basic, Chan, Interface,
-    Map, Named, Pointer, Signature, Slice, Tilde, Tuple, Type, TypeParam, default_type, is_untyped,
-    substitute, underlying,
+    ANY, COMPLEX128, FLOAT64, INT, UINT8, UNKNOWN, UNSAFE_POINTER, Array, Basic, Chan, Map, Named,
+    Pointer, Signature, Slice, Tilde, Tuple, Type, TypeParam, constraint_terms, default_type,
+    is_untyped, substitute, underlying,
 )
 
 if TYPE_CHECKING:
@@ -185,9 +185,19 @@ def callee_of_expression(fm: FileModel, expr: Node) -> Callee | None:
     return None
 
 
-def _generic_or_conversion(fm: FileModel, node: Node) -> Callee | None:
-    """`T(x)`, or `g[int](x)`, which tree-sitter also parses as a conversion."""
+def is_deref_of_conversion(node: Node) -> bool:
+    """tree-sitter parses `*(*T)(p)` as a conversion to `*(*T)`; Go reads `*((*T)(p))` (a
+    conversion to a pointer type must itself be parenthesized: `(*T)(p)`)."""
     type_node = node.child_by_field_name("type")
+    return type_node is not None and type_node.type == "pointer_type"
+
+
+def _generic_or_conversion(fm: FileModel, node: Node) -> Callee | None:
+    """`T(x)`, or `g[int](x)`, which tree-sitter also parses as a conversion. For the misparsed
+    `*(*T)(p)` this is the conversion `(*T)(p)` under the dereference."""
+    type_node = node.child_by_field_name("type")
+    if type_node is not None and is_deref_of_conversion(node) and type_node.named_children:
+        type_node = type_node.named_children[0]
     if type_node is not None and type_node.type == "generic_type":
         base_node = type_node.child_by_field_name("type")
         symbol = generic_base(fm, base_node)
@@ -291,8 +301,8 @@ def _builtin_result(fm: FileModel, found: Callee, call: Node) -> Type | None:
     if name in ("len", "cap", "copy"):
         return INT
     if name == "new" and args:
-        t = fm.type_of_type(args[0]) or fm.type_of(args[0])  # Go 1.26: new(expr)
-        return Pointer(default_type(t)) if t is not None else None  # type: ignore[arg-type]
+        t = default_type(fm.type_of_type(args[0]) or fm.type_of(args[0]))  # Go 1.26: new(expr)
+        return Pointer(t) if t is not None else None
     if name == "make" and args:
         return fm.type_of_type(args[0])
     if name == "append" and args:
@@ -346,9 +356,9 @@ def _infer(fm: FileModel, sig: Signature, call: Node) -> Signature:
 
 
 def _core(constraint: Type | None) -> Type | None:
-    u = underlying(constraint)
-    if isinstance(u, Interface) and len(u.terms) == 1:
-        term = u.terms[0]
+    terms = constraint_terms(constraint)
+    if len(terms) == 1:
+        term = terms[0]
         return term.type if isinstance(term, Tilde) else term
     return None
 
@@ -364,8 +374,9 @@ def _unify(param: Type, arg: Type, bindings: dict[TypeParam, Type], depth: int) 
             _unify(p, a, bindings, depth + 1)
         return
     a = underlying(arg) if isinstance(arg, Named) and not isinstance(param, Named) else arg
-    if isinstance(param, (Pointer, Slice, Array, Chan)) and type(a) is type(param):
-        _unify(param.elem, a.elem, bindings, depth + 1)  # type: ignore[union-attr]
+    if isinstance(param, (Pointer, Slice, Array, Chan)) and isinstance(a, (Pointer, Slice, Array, Chan)) \
+            and type(a) is type(param):
+        _unify(param.elem, a.elem, bindings, depth + 1)
     elif isinstance(param, Map) and isinstance(a, Map):
         _unify(param.key, a.key, bindings, depth + 1)
         _unify(param.value, a.value, bindings, depth + 1)

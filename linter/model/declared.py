@@ -7,6 +7,7 @@ from tree_sitter import Node
 
 from goescape.linter.model.infer import range_types, type_of, value_type
 from goescape.linter.model.symbols import Symbol, SymbolKind
+from goescape.linter.model.syntax import names
 from goescape.linter.model.typeexpr import signature, type_from_node
 from goescape.linter.model.types import (
     BOOL, UNKNOWN, Array, Basic, Named, Slice, Type, TypeParam, default_type, underlying,
@@ -40,7 +41,7 @@ def _type_params(fm: FileModel, decl: Node) -> tuple[TypeParam, ...]:
     plist = decl.child_by_field_name("type_parameters")
     found: list[TypeParam] = []
     for d in plist.named_children if plist is not None else ():
-        for ident in d.children_by_field_name("name"):
+        for ident in names(d):
             symbol = fm.resolve(ident)
             if symbol is not None and isinstance(symbol.type, TypeParam):
                 found.append(symbol.type)
@@ -59,10 +60,10 @@ def _type_symbol(fm: FileModel, symbol: Symbol, decl: Node) -> Type | None:
         t = type_from_node(fm, decl.child_by_field_name("type"))
         return None if t is UNKNOWN else t
     if decl.type == "type_parameter_declaration":
-        owner = decl.parent.parent if decl.parent is not None else None
-        if owner is not None and owner.type == "type_spec":
-            return _type_spec_param(fm, owner, symbol.name)
-        key = f"{fm.package.path}@{owner.start_byte if owner is not None else 0}"
+        holder = decl.parent.parent if decl.parent is not None else None
+        if holder is not None and holder.type == "type_spec":
+            return _type_spec_param(fm, holder, symbol.name)
+        key = f"{fm.package.path}@{holder.start_byte if holder is not None else 0}"
         constraint = type_from_node(fm, decl.child_by_field_name("type"))
         return TypeParam(symbol.name, key, constraint)
     if decl.type == "generic_type":  # a receiver's type argument: the type's own parameter
@@ -133,7 +134,7 @@ def _assigned(fm: FileModel, values: Node | None, left: Node | None, index: int,
         return None
     items = values.named_children if values.type == "expression_list" else [values]
     count = len(left.named_children) if left is not None else (
-        len(spec.children_by_field_name("name")) if spec is not None else len(items))
+        len(names(spec)) if spec is not None else len(items))
     if len(items) == count:
         return value_type(fm, items[index], None) if index < len(items) else None
     if len(items) == 1:
@@ -166,7 +167,8 @@ def is_constant(fm: FileModel, expr: Node, depth: int = 0) -> bool:
         return selection is not None and selection.symbol is not None and \
             selection.symbol.kind is SymbolKind.CONST
     if kind in ("parenthesized_expression", "unary_expression", "binary_expression"):
-        if kind == "unary_expression" and expr.child(0) is not None and expr.child(0).type in ("&", "<-", "*"):
+        first = expr.child(0) if kind == "unary_expression" else None
+        if first is not None and first.type in ("&", "<-", "*"):
             return False
         return all(is_constant(fm, c, depth + 1) for c in expr.named_children)
     if kind in ("call_expression", "type_conversion_expression"):

@@ -10,7 +10,7 @@ from tree_sitter import Node, Tree
 from goescape.linter.model import buildtags, calls, declared, flow, infer, storage
 from goescape.linter.model.calls import Argument, Callee
 from goescape.linter.model.flow import FuncBinding
-from goescape.linter.model.scopes import FUNCTION_NODES, Scopes, Write
+from goescape.linter.model.scopes import Scopes, Write
 from goescape.linter.model.selection import Selection, select
 from goescape.linter.model.stdlib import ParamLeak
 from goescape.linter.model.storage import Storage
@@ -106,7 +106,7 @@ class FileModel:
     def resolve(self, node: Node) -> Symbol | None:
         """What an identifier (or type identifier) denotes, with Go's scoping; None for field
         keys of struct literals, `_`, and names the model cannot find."""
-        if node.type not in ("identifier", "type_identifier", "package_identifier"):
+        if node.type not in _NAMES:
             return None
         name = self.text(node)
         if name == "_":
@@ -116,6 +116,8 @@ class FileModel:
             declared = scopes.declared_at(name, node.start_byte)
             if declared is not None:
                 return declared
+            if node.start_byte in scopes.inert:
+                return None  # a parameter name in a func type: it declares nothing
             if node.start_byte in scopes.literal_keys and infer.is_struct_literal_key(self, node):
                 return None
             found = scopes.lookup(name, node.start_byte)
@@ -269,6 +271,9 @@ def _import_specs(declaration: Node) -> list[Node]:
     return specs
 
 
+# Identifiers, and the predeclared names tree-sitter gives node types of their own.
+_NAMES = frozenset({"identifier", "type_identifier", "package_identifier", "true", "false", "nil",
+                    "iota"})
 _UNIVERSE: dict[str, Symbol] = {}
 
 
@@ -289,5 +294,3 @@ def _universe_symbol(name: str) -> Symbol | None:
     _UNIVERSE[name] = found
     return found
 
-
-__all__ = ["FUNCTION_NODES", "FileModel"]

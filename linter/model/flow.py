@@ -150,9 +150,9 @@ def _selector_binding(fm: FileModel, expr: Node) -> FuncBinding:
     if selection.kind is SelectionKind.INTERFACE_METHOD:
         return FuncBinding(BindingKind.INTERFACE, "interface method")
     parent = expr.parent
+    function = parent.child_by_field_name("function") if parent is not None else None
     called = parent is not None and parent.type == "call_expression" and \
-        parent.child_by_field_name("function") is not None and \
-        parent.child_by_field_name("function").id == expr.id
+        function is not None and function.id == expr.id
     # `x.M()` is a direct call; `f := x.M` makes a method value, which Go 1.27 calls indirectly.
     return FuncBinding(BindingKind.DIRECT, "method" if called else "method value")
 

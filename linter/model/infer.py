@@ -12,7 +12,7 @@ from goescape.linter.model.symbols import SymbolKind
 from goescape.linter.model.typeexpr import signature, type_from_node
 from goescape.linter.model.types import (
     BOOL, INT, INT32, STRING, UINT8, UNKNOWN, UNTYPED_BOOL, UNTYPED_COMPLEX, UNTYPED_FLOAT,
-    UNTYPED_INT, UNTYPED_NIL, UNTYPED_RUNE, UNTYPED_STRING, Array, Basic, Chan, Map, Named, Pointer,
+    UNTYPED_INT, UNTYPED_NIL, UNTYPED_RUNE, UNTYPED_STRING, Array, Basic, Chan, Map, Pointer,
     Signature, Slice, Struct, Tuple, Type, core, default_type, is_untyped, term_types, underlying,
 )
 
@@ -28,10 +28,13 @@ _LITERALS: dict[str, Type] = {
     "nil": UNTYPED_NIL, "iota": UNTYPED_INT,
 }
 _COMPARISONS = frozenset({"==", "!=", "<", "<=", ">", ">="})
+_PREDECLARED = frozenset({"true", "false", "nil", "iota"})
 _UNTYPED_RANK = {UNTYPED_INT: 0, UNTYPED_RUNE: 1, UNTYPED_FLOAT: 2, UNTYPED_COMPLEX: 3}
 
 
-def type_of(fm: FileModel, expr: Node) -> Type | None:
+def type_of(fm: FileModel, expr: Node | None) -> Type | None:
+    if expr is None:
+        return None
     key = expr.id
     cache = fm.types
     if key in cache:
@@ -40,6 +43,12 @@ def type_of(fm: FileModel, expr: Node) -> Type | None:
     literal = _LITERALS.get(expr.type)
     if literal is not None:
         result: Type | None = literal
+        if expr.type in _PREDECLARED:
+            # tree-sitter gives true, false, nil and iota node types of their own, but they are
+            # ordinary names a declaration may shadow (go/types has a variable named iota).
+            symbol = fm.resolve(expr)
+            if symbol is not None and symbol.node is not None:
+                result = symbol.type
     else:
         handler = _HANDLERS.get(expr.type)
         result = handler(fm, expr) if handler is not None else None
@@ -88,13 +97,14 @@ def literal_type(fm: FileModel, body: Node) -> Type | None:
     if isinstance(outer, Pointer):  # an elided &T{...} inside []*T{...}
         outer = underlying(outer.elem)
     keyed = holder is not None and holder.type == "keyed_element"
-    is_key = keyed and holder.named_children[0].start_byte == parent.start_byte
+    key = holder.named_children[0] if holder is not None and keyed else None
+    is_key = key is not None and key.start_byte == parent.start_byte
     if isinstance(outer, Map):
         return outer.key if is_key else outer.value
     if isinstance(outer, (Slice, Array)) and not is_key:
         return outer.elem  # for []*T{{...}} this is *T: the elided literal stands for &T{...}
-    if isinstance(outer, Struct) and keyed and not is_key:
-        name = fm.text(holder.named_children[0])
+    if isinstance(outer, Struct) and key is not None and not is_key:
+        name = fm.text(key)
         return next((f.type for f in outer.fields if f.name == name), None)
     return None
 
@@ -165,7 +175,11 @@ def _binary(fm: FileModel, expr: Node) -> Type | None:
 
 def _conversion(fm: FileModel, expr: Node) -> Type | None:
     # Also `g[int](x)`, which tree-sitter parses as a conversion: the callee tells them apart.
-    return calls.call_result(fm, expr)
+    t = calls.call_result(fm, expr)
+    if calls.is_deref_of_conversion(expr):
+        u = underlying(t)  # `*(*T)(p)` is `*((*T)(p))`, which tree-sitter takes for a conversion
+        return u.elem if isinstance(u, Pointer) else None
+    return t
 
 
 def _selector(fm: FileModel, expr: Node) -> Type | None:
@@ -188,8 +202,8 @@ def _index(fm: FileModel, expr: Node) -> Type | None:
 
 def _element(u: Type) -> Type | None:
     if isinstance(u, Pointer):
-        u = underlying(u.elem)  # type: ignore[assignment]
-        return u.elem if isinstance(u, Array) else None
+        target = underlying(u.elem)
+        return target.elem if isinstance(target, Array) else None
     if isinstance(u, (Slice, Array)):
         return u.elem
     if isinstance(u, Map):
@@ -300,7 +314,7 @@ def range_types(t: Type | None) -> tuple[Type | None, Type | None]:
     if isinstance(u, Signature) and len(u.params) == 1:
         yield_sig = underlying(u.params[0])  # range-over-func: func(yield func(K, V) bool)
         if isinstance(yield_sig, Signature):
-            params = yield_sig.params + (None, None)  # type: ignore[operator]
+            params: list[Type | None] = [*yield_sig.params, None, None]
             return params[0], params[1]
     return None, None
 

@@ -13,6 +13,7 @@ from goescape.linter.model.buildtags import default_tags
 from goescape.linter.model.file import FileModel
 from goescape.linter.model.stdlib import StdPackage, Stdlib, stdlib
 from goescape.linter.model.symbols import Symbol, SymbolKind
+from goescape.linter.model.syntax import names
 from goescape.linter.model.typeexpr import signature, type_from_node
 from goescape.linter.model.types import UNKNOWN, MethodInfo, Named, Type, TypeParam
 from goescape.linter.source import SourceFile
@@ -157,7 +158,7 @@ class PackageModel:
     def _add_specs(self, fm: FileModel, top: Node) -> None:
         kind = SymbolKind.PACKAGE_VAR if top.type == "var_declaration" else SymbolKind.CONST
         for spec in _specs(top):
-            for index, ident in enumerate(spec.children_by_field_name("name")):
+            for index, ident in enumerate(names(spec)):
                 self._add(fm, kind, ident, spec, index)
 
     def _add(self, fm: FileModel, kind: SymbolKind, ident: Node | None, spec: Node, index: int = 0
@@ -207,9 +208,9 @@ class LocalNamedInfo:
     def type_params(self) -> tuple[TypeParam, ...]:
         if self._params is None:
             plist = self._spec.child_by_field_name("type_parameters")
-            names = [self._fm.text(n) for d in (plist.named_children if plist else ())
-                     for n in d.children_by_field_name("name")]
-            self._params = tuple(TypeParam(n, self._owner) for n in names)
+            declared = [self._fm.text(n) for d in (plist.named_children if plist else ())
+                        for n in names(d)]
+            self._params = tuple(TypeParam(n, self._owner) for n in declared)
         return self._params
 
     def underlying(self) -> Type | None:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from tree_sitter import Node, Query, QueryCursor
 
 from goescape.linter.model.symbols import Symbol, SymbolKind
+from goescape.linter.model.syntax import names
 from goescape.linter.parsing import GO
 
 FUNCTION_NODES = frozenset({"function_declaration", "method_declaration", "func_literal"})
@@ -15,7 +16,7 @@ FUNCTION_NODES = frozenset({"function_declaration", "method_declaration", "func_
 # Every declaring identifier, every func literal, and the identifiers that are written to or
 # have their address taken. One query, run by the C library, replaces a Python walk of the body.
 _QUERY = Query(GO, """
-(short_var_declaration left: (expression_list (identifier) @short))
+(short_var_declaration left: (expression_list [(identifier) (iota) (true) (false) (nil)] @short))
 (var_spec name: (identifier) @var)
 (const_spec name: (identifier) @const)
 (range_clause left: (expression_list (identifier) @range))
@@ -30,7 +31,7 @@ _QUERY = Query(GO, """
   (generic_type type_arguments: (type_arguments (type_elem (type_identifier) @rtparam)))
   (pointer_type (generic_type type_arguments: (type_arguments (type_elem (type_identifier) @rtparam))))])))
 (func_literal) @func
-(assignment_statement left: (expression_list (identifier) @assign))
+(assignment_statement left: (expression_list [(identifier) (iota)] @assign))
 (inc_statement (identifier) @incdec)
 (dec_statement (identifier) @incdec)
 (unary_expression operator: "&" operand: (identifier) @addr)
@@ -79,6 +80,7 @@ class Scopes:
         self._flow_raw: dict[str, list[tuple[str, Node]]] = {}
         self._sorted: dict[str, tuple[list[int], list[_Binding]]] = {}
         self.literal_keys: set[int] = set()  # start bytes of `k` in `{k: v}`: a field or a value
+        self.inert: set[int] = set()  # parameter names of func types and body-less functions
         for capture, nodes in QueryCursor(_QUERY).captures(top).items():
             if capture == "func":
                 self.functions.extend(nodes)
@@ -177,13 +179,15 @@ class Scopes:
         return symbol
 
     def _declare_param(self, ident: Node) -> None:
-        decl = ident.parent
-        plist = decl.parent if decl is not None else None
-        fn = plist.parent if plist is not None else None
-        if fn is None or fn.type not in FUNCTION_NODES:
-            return  # a name in a func type or interface method: it declares nothing
+        decl = _up(ident)
+        plist = _up(decl)
+        fn = _up(plist)
+        if fn.type not in FUNCTION_NODES:
+            self.inert.add(ident.start_byte)  # a name in a func type or interface method
+            return
         body = fn.child_by_field_name("body")
         if body is None:
+            self.inert.add(ident.start_byte)
             return
         kind = SymbolKind.PARAM
         for field, field_kind in _PARAM_KINDS.items():
@@ -194,20 +198,20 @@ class Scopes:
         self._bind(ident, kind, decl, index, body.start_byte, body.end_byte, body.start_byte, fn)
 
     def _declare_tparam(self, ident: Node) -> None:
-        holder = ident.parent.parent.parent if ident.parent and ident.parent.parent else None
-        if holder is None or holder.type not in FUNCTION_NODES | {"type_spec"}:
+        holder = _up(ident, 3)
+        if holder.type not in FUNCTION_NODES | {"type_spec"}:
             return
         if holder.type == "type_spec" and _is_package_level(holder):
             return  # a generic type's own parameters are handled with the type
-        self._bind(ident, SymbolKind.TYPE, ident.parent, 0, holder.start_byte, holder.end_byte,
+        self._bind(ident, SymbolKind.TYPE, _up(ident), 0, holder.start_byte, holder.end_byte,
                    holder.start_byte)
 
     def _declare_rtparam(self, ident: Node) -> None:
         # `func (l *List[T]) M()`: T names the receiver type's parameter at the same position.
-        args = ident.parent.parent
-        generic = args.parent
+        args = _up(ident, 2)
+        generic = _up(args)
         method = self.top
-        index = [c.start_byte for c in args.named_children].index(ident.parent.start_byte)
+        index = [c.start_byte for c in args.named_children].index(_up(ident).start_byte)
         self._bind(ident, SymbolKind.TYPE, generic, index, method.start_byte, method.end_byte,
                    method.start_byte, method)
 
@@ -218,11 +222,11 @@ class Scopes:
         self._declare_spec(ident, SymbolKind.CONST)
 
     def _declare_spec(self, ident: Node, kind: SymbolKind) -> None:
-        spec = ident.parent
-        statement = spec.parent
-        while statement is not None and statement.type.endswith("_spec_list"):
-            statement = statement.parent
-        if statement is None or _is_package_level(statement):
+        spec = _up(ident)
+        statement = _up(spec)
+        while statement.type.endswith("_spec_list"):
+            statement = _up(statement)
+        if _is_package_level(statement):
             return
         container = _container(statement)
         symbol = self._bind(ident, kind, spec, _name_index(spec, ident), spec.end_byte,
@@ -233,16 +237,16 @@ class Scopes:
                         "var" if has_value else "zero")
 
     def _declare_type(self, ident: Node) -> None:
-        spec = ident.parent
-        statement = spec.parent
-        if statement is None or _is_package_level(statement):
+        spec = _up(ident)
+        statement = _up(spec)
+        if _is_package_level(statement):
             return
         container = _container(statement)
         self._bind(ident, SymbolKind.TYPE, spec, 0, spec.start_byte, container.end_byte,
                    container.start_byte)
 
     def _declare_short(self, ident: Node) -> None:
-        statement = ident.parent.parent
+        statement = _up(ident, 2)
         container = _container(statement)
         index = _list_index(ident)
         existing = self._lookup_while_declaring(_text(ident), statement.start_byte)
@@ -257,9 +261,9 @@ class Scopes:
             self._write(symbol, statement, statement.child_by_field_name("right"), index, ":=")
 
     def _declare_range(self, ident: Node) -> None:
-        clause = ident.parent.parent
-        loop = clause.parent
-        if not _has_token(clause, ":=") or loop is None:
+        clause = _up(ident, 2)
+        loop = _up(clause)
+        if not _has_token(clause, ":="):
             self._flow_raw.setdefault(_text(ident), []).append(("range", ident))
             return
         symbol = self._bind(ident, SymbolKind.LOCAL, clause, _list_index(ident), clause.end_byte,
@@ -268,9 +272,9 @@ class Scopes:
             self._write(symbol, clause, None, symbol.index, "range")
 
     def _declare_recv(self, ident: Node) -> None:
-        statement = ident.parent.parent
-        case = statement.parent
-        if not _has_token(statement, ":=") or case is None:
+        statement = _up(ident, 2)
+        case = _up(statement)
+        if not _has_token(statement, ":="):
             self._flow_raw.setdefault(_text(ident), []).append(("recv", ident))
             return
         symbol = self._bind(ident, SymbolKind.LOCAL, statement, _list_index(ident),
@@ -279,7 +283,7 @@ class Scopes:
             self._write(symbol, statement, None, symbol.index, "recv")
 
     def _declare_switch(self, ident: Node) -> None:
-        switch = ident.parent.parent
+        switch = _up(ident, 2)
         # The header's name gets a symbol of its own (typed as the switched value); each clause
         # declares a fresh variable typed by the clause's single type, if it has one.
         self._bind(ident, SymbolKind.LOCAL, switch, 0, ident.start_byte, ident.start_byte,
@@ -303,27 +307,28 @@ class Scopes:
     def _write(self, symbol: Symbol, statement: Node, rhs_list: Node | None, index: int,
                op: str) -> None:
         rhs, tuple_index = _pick(rhs_list, statement, index)
-        self.writes.setdefault(symbol, []).append(Write(symbol, statement, rhs, tuple_index, op))
+        self._record(Write(symbol, statement, rhs, tuple_index, op))
 
     def _resolve_local(self, ident: Node) -> Symbol | None:
         found = self.lookup(_text(ident), ident.start_byte)
         return found if found is not None and found.function is not None else None
 
     def _flow_assign(self, ident: Node) -> None:
-        statement = ident.parent.parent
+        statement = _up(ident, 2)
         symbol = self._resolve_local(ident)
         if symbol is None:
             return
         op = _operator(statement)
         if op == "=":
-            self._write(symbol, statement, statement.child_by_field_name("right"), _list_index(ident), op)
+            rhs = statement.child_by_field_name("right")
+            self._write(symbol, statement, rhs, _list_index(ident), op)
         else:
-            self.writes.setdefault(symbol, []).append(Write(symbol, statement, None, None, op))
+            self._record(Write(symbol, statement, None, None, op))
 
     def _flow_incdec(self, ident: Node) -> None:
         symbol = self._resolve_local(ident)
         if symbol is not None:
-            self.writes.setdefault(symbol, []).append(Write(symbol, ident.parent, None, None, "++"))
+            self._record(Write(symbol, _up(ident), None, None, "++"))
 
     def _flow_addr(self, ident: Node) -> None:
         symbol = self._resolve_local(ident)
@@ -333,15 +338,25 @@ class Scopes:
     def _flow_range(self, ident: Node) -> None:
         symbol = self._resolve_local(ident)
         if symbol is not None:
-            clause = ident.parent.parent
-            self.writes.setdefault(symbol, []).append(Write(symbol, clause, None, _list_index(ident), "range"))
+            self._record(Write(symbol, _up(ident, 2), None, _list_index(ident), "range"))
 
     def _flow_recv(self, ident: Node) -> None:
         symbol = self._resolve_local(ident)
         if symbol is not None:
-            statement = ident.parent.parent
-            self.writes.setdefault(symbol, []).append(
-                Write(symbol, statement, None, _list_index(ident), "recv"))
+            self._record(Write(symbol, _up(ident, 2), None, _list_index(ident), "recv"))
+
+    def _record(self, write: Write) -> None:
+        self.writes.setdefault(write.symbol, []).append(write)
+
+
+def _up(node: Node, levels: int = 1) -> Node:
+    """The ancestor `levels` up; the query patterns guarantee it exists."""
+    for _ in range(levels):
+        parent = node.parent
+        if parent is None:
+            break
+        node = parent
+    return node
 
 
 def _text(node: Node) -> str:
@@ -368,7 +383,7 @@ def _container(statement: Node) -> Node:
 
 def _name_index(decl: Node, ident: Node) -> int:
     index = 0
-    for child in decl.children_by_field_name("name"):
+    for child in names(decl):
         if child.start_byte == ident.start_byte:
             return index
         index += 1
@@ -404,7 +419,7 @@ def _pick(rhs_list: Node | None, statement: Node, index: int) -> tuple[Node | No
     left = statement.child_by_field_name("left") or statement.child_by_field_name("name")
     count = len(left.named_children) if left is not None and left.type == "expression_list" else None
     if statement.type == "var_spec":
-        count = len(statement.children_by_field_name("name"))
+        count = len(names(statement))
     if count is not None and len(values) == count and index < len(values):
         return values[index], None
     if len(values) == 1:

@@ -9,7 +9,8 @@ from tree_sitter import Node
 
 from goescape.linter.model.symbols import Symbol, SymbolKind
 from goescape.linter.model.types import (
-    Interface, MethodInfo, Named, Pointer, Signature, Struct, Type, substitute, underlying,
+    Interface, MethodInfo, Named, Pointer, Signature, Struct, Type, TypeParam, substitute,
+    underlying,
 )
 
 if TYPE_CHECKING:
@@ -113,8 +114,11 @@ def _own_members(receiver: Type, t: Type, name: str, via_pointer: bool, depth: i
                     deeper.append((inner.elem, True))
                 else:
                     deeper.append((f.type, via_pointer))
-    elif isinstance(u, Interface):
-        sig = interface_methods(u).get(name)
+    elif isinstance(u, (Interface, TypeParam)):
+        # A type parameter's methods are its constraint's; they are called through the
+        # instantiation's dictionary, like an interface's.
+        iface = u if isinstance(u, Interface) else underlying(u.constraint)
+        sig = interface_methods(iface).get(name) if isinstance(iface, Interface) else None
         if sig is not None:
             found.append(Selection(SelectionKind.INTERFACE_METHOD, name, sig, receiver, via_pointer,
                                    MethodInfo(name, sig, False), depth=depth))

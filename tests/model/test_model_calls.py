@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 from model_helpers import find, model
 
-from goescape.linter.model import CalleeKind, LeakKind
+from goescape.linter.model import CalleeKind, FileModel, LeakKind
 
 SOURCE = """package p
 
@@ -51,7 +51,7 @@ func f(sh Shape, sq *Square, h handler, w io.Writer, ptr unsafe.Pointer) {
 
 
 @pytest.fixture(scope="module")
-def fm():  # type: ignore[no-untyped-def]
+def fm() -> FileModel:
     return model(SOURCE)
 
 
@@ -68,14 +68,15 @@ def fm():  # type: ignore[no-untyped-def]
     ('len("abc")', CalleeKind.BUILTIN, None),
     ("unsafe.Sizeof(ptr)", CalleeKind.BUILTIN, None),
 ])
-def test_callee(fm, call: str, kind: CalleeKind, signature: str | None) -> None:  # type: ignore[no-untyped-def]
+def test_callee(fm: FileModel, call: str, kind: CalleeKind, signature: str | None
+                ) -> None:
     callee = fm.callee(find(fm, call))
     assert callee is not None and callee.kind is kind
     assert (str(callee.signature) if callee.signature else None) == signature
     assert fm.call_signature(find(fm, call)) == callee.signature
 
 
-def test_stdlib_callee_carries_leak_facts(fm) -> None:  # type: ignore[no-untyped-def]
+def test_stdlib_callee_carries_leak_facts(fm: FileModel) -> None:
     callee = fm.callee(find(fm, 'fmt.Sprintf("%d %s", 6, "s")'))
     assert callee.std is not None and callee.std.qualified_name == "fmt.Sprintf"
     method = fm.callee(find(fm, 'sb.WriteString("w")'))
@@ -95,7 +96,7 @@ def test_stdlib_callee_carries_leak_facts(fm) -> None:  # type: ignore[no-untype
     ('errors.New("e")', 0, "string", False, LeakKind.HEAP, True),
     ('local(1, "a", "b")', 2, "string", True, None, None),  # no facts for this package
 ])
-def test_arguments(fm, call: str, index: int, param_type: str, tail: bool,  # type: ignore[no-untyped-def]
+def test_arguments(fm: FileModel, call: str, index: int, param_type: str, tail: bool,
                    leak: LeakKind | None, escapes: bool | None) -> None:
     argument = fm.argument(find(fm, call), index)
     assert argument is not None
@@ -106,7 +107,7 @@ def test_arguments(fm, call: str, index: int, param_type: str, tail: bool,  # ty
     assert fm.param_leaks(find(fm, call), index) == argument.leak
 
 
-def test_argument_out_of_range(fm) -> None:  # type: ignore[no-untyped-def]
+def test_argument_out_of_range(fm: FileModel) -> None:
     assert fm.argument(find(fm, 'errors.New("e")'), 3) is None
 
 
@@ -115,7 +116,7 @@ def test_argument_out_of_range(fm) -> None:  # type: ignore[no-untyped-def]
     ("unsafe.Sizeof(ptr)", True), ('strings.Repeat("r", 10)', False), ("args", False),
     ("append([]int(nil), 11)", False),
 ])
-def test_is_constant(fm, expr: str, constant: bool) -> None:  # type: ignore[no-untyped-def]
+def test_is_constant(fm: FileModel, expr: str, constant: bool) -> None:
     node = find(fm, expr, "int_literal") if expr.isdigit() else find(fm, expr)
     assert fm.is_constant(node) is constant
 

@@ -28,7 +28,7 @@ def fm() -> FileModel:
     return load_package(DEVIRT, "main").file(DEVIRT / "main.go")
 
 
-def _call_on_line(fm: FileModel, line: int):  # type: ignore[no-untyped-def]
+def _call_on_line(fm: FileModel, line: int):
     """The call on `line` whose argument list holds `&q`."""
     stack = [fm.tree.root_node]
     while stack:
@@ -40,7 +40,7 @@ def _call_on_line(fm: FileModel, line: int):  # type: ignore[no-untyped-def]
     raise AssertionError(f"no call with &q on line {line}")
 
 
-def model_answer(fm: FileModel, call) -> str:  # type: ignore[no-untyped-def]
+def model_answer(fm: FileModel, call) -> str:
     binding = fm.func_value_binding(call)
     if binding.kind is BindingKind.INTERFACE:
         receiver = call.child_by_field_name("function").child_by_field_name("operand")
@@ -77,7 +77,7 @@ def test_compiler_agrees(fm: FileModel, compiler_output: str, line: int, want: s
     assert moved is (want == "dynamic"), compiler_output
 
 
-def _q_declarations(fm: FileModel, function):  # type: ignore[no-untyped-def]
+def _q_declarations(fm: FileModel, function):
     stack = [function]
     while stack:
         node = stack.pop()

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 from model_helpers import find, ident, model
 
-from goescape.linter.model import SymbolKind
+from goescape.linter.model import FileModel, SymbolKind
 
 SOURCE = """package p
 
@@ -64,7 +64,7 @@ func f(p int, xs ...string) (r int, err error) {
 
 
 @pytest.fixture(scope="module")
-def fm():  # type: ignore[no-untyped-def]
+def fm() -> FileModel:
     return model(SOURCE)
 
 
@@ -93,7 +93,8 @@ def fm():  # type: ignore[no-untyped-def]
     ("L_imports", "str", None, SymbolKind.IMPORT),
     ("L_imports", "New", None, SymbolKind.FUNC),  # dot-imported from errors
 ])
-def test_resolution(fm, line: str, name: str, decl_line: str | None, kind: SymbolKind) -> None:  # type: ignore[no-untyped-def]
+def test_resolution(fm: FileModel, line: str, name: str, decl_line: str | None,
+                    kind: SymbolKind) -> None:
     symbol = fm.resolve(ident(fm, line, name))
     assert symbol is not None
     assert symbol.kind is kind
@@ -102,35 +103,35 @@ def test_resolution(fm, line: str, name: str, decl_line: str | None, kind: Symbo
         assert symbol.node.start_byte == ident(fm, decl_line, name).start_byte
 
 
-def test_shadowed_variables_are_distinct_symbols(fm) -> None:  # type: ignore[no-untyped-def]
+def test_shadowed_variables_are_distinct_symbols(fm: FileModel) -> None:
     outer = fm.resolve(ident(fm, "L_after_if", "x"))
     inner = fm.resolve(ident(fm, "L_if_body", "x"))
     block = fm.resolve(ident(fm, "L_block_use", "x"))
     assert len({id(outer), id(inner), id(block)}) == 3
 
 
-def test_declaring_identifier_resolves_to_its_symbol(fm) -> None:  # type: ignore[no-untyped-def]
+def test_declaring_identifier_resolves_to_its_symbol(fm: FileModel) -> None:
     at_declaration = fm.resolve(ident(fm, "L_block", "x"))
     assert at_declaration is fm.resolve(ident(fm, "L_block_use", "x"))
 
 
-def test_struct_literal_keys_are_fields_not_variables(fm) -> None:  # type: ignore[no-untyped-def]
+def test_struct_literal_keys_are_fields_not_variables(fm: FileModel) -> None:
     assert fm.resolve(ident(fm, "L_keyed", "a")) is None
 
 
-def test_package_name_resolves_to_import_path(fm) -> None:  # type: ignore[no-untyped-def]
+def test_package_name_resolves_to_import_path(fm: FileModel) -> None:
     symbol = fm.resolve(ident(fm, "L_range_body", "fmt"))
     assert symbol is not None and symbol.package == "fmt"
     assert fm.resolve(ident(fm, "L_imports", "str")).package == "strings"
 
 
-def test_closure_captures(fm) -> None:  # type: ignore[no-untyped-def]
+def test_closure_captures(fm: FileModel) -> None:
     literal = fm.enclosing_function(ident(fm, "L_closure_body", "a"))
     assert literal is not None and literal.type == "func_literal"
     assert [s.name for s in fm.captures(literal)] == ["x", "y"]
 
 
-def test_symbol_owner_function(fm) -> None:  # type: ignore[no-untyped-def]
+def test_symbol_owner_function(fm: FileModel) -> None:
     a = fm.resolve(ident(fm, "L_closure_body", "a"))
     x = fm.resolve(ident(fm, "L_closure_body", "x"))
     assert a.function.type == "func_literal"
@@ -138,7 +139,7 @@ def test_symbol_owner_function(fm) -> None:  # type: ignore[no-untyped-def]
     assert fm.enclosing_function(ident(fm, "L_closure_body", "x")).type == "func_literal"
 
 
-def test_named_results_and_parameters(fm) -> None:  # type: ignore[no-untyped-def]
+def test_named_results_and_parameters(fm: FileModel) -> None:
     function = ident(fm, "func f(", "f").parent
     assert [s.name for s in fm.results(function)] == ["r", "err"]
     assert [s.name for s in fm.parameters(function)] == ["p", "xs"]

@@ -16,7 +16,7 @@ from goescape.linter.model.stdlib import DATA, ParamLeak, load
 REPO = Path(__file__).resolve().parents[2]
 
 
-def _gen_module():  # type: ignore[no-untyped-def]
+def _gen_module():
     spec = importlib.util.spec_from_file_location("gen_stdlib", REPO / "tools" / "gen_stdlib.py")
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
@@ -117,7 +117,8 @@ def test_load_rejects_other_formats(tmp_path: Path) -> None:
     ("r0.1", LeakKind.RESULT, False, ((0, 1),)),
     ("c,r0.0,r1.2", LeakKind.RESULT, True, ((0, 0), (1, 2))),
 ])
-def test_leak_codes(code: str, kind: LeakKind, content: bool, results: tuple) -> None:  # type: ignore[type-arg]
+def test_leak_codes(code: str, kind: LeakKind, content: bool,
+                    results: tuple[tuple[int, int], ...]) -> None:
     leak = ParamLeak.decode(code)
     assert (leak.kind, leak.content, leak.results) == (kind, content, results)
 

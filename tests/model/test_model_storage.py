@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 from model_helpers import find, ident, model
 
-from goescape.linter.model import StorageKind, SymbolKind
+from goescape.linter.model import FileModel, StorageKind, SymbolKind
 
 SOURCE = """package p
 
@@ -51,7 +51,7 @@ func f(param *Data, value Data, xs []int, grid *[3]int, w Wrapper) (named *int) 
 
 
 @pytest.fixture(scope="module")
-def fm():  # type: ignore[no-untyped-def]
+def fm() -> FileModel:
     return model(SOURCE)
 
 
@@ -67,7 +67,7 @@ def fm():  # type: ignore[no-untyped-def]
     ("&(*ptr).m", StorageKind.DEREF, "ptr", False),
     ("&w.p", StorageKind.DEREF, "w", False),  # through the embedded *Data
 ])
-def test_address_target(fm, expr: str, kind: StorageKind, root: str | None,  # type: ignore[no-untyped-def]
+def test_address_target(fm: FileModel, expr: str, kind: StorageKind, root: str | None,
                         frame: bool) -> None:
     target = fm.address_target(find(fm, expr))
     assert target is not None and target.kind is kind
@@ -75,12 +75,12 @@ def test_address_target(fm, expr: str, kind: StorageKind, root: str | None,  # t
     assert target.is_frame is frame
 
 
-def test_package_level_target(fm) -> None:  # type: ignore[no-untyped-def]
+def test_package_level_target(fm: FileModel) -> None:
     target = fm.address_target(find(fm, "&global.in"))
     assert target.is_package_level and target.symbol.kind is SymbolKind.PACKAGE_VAR
 
 
-def test_not_an_address(fm) -> None:  # type: ignore[no-untyped-def]
+def test_not_an_address(fm: FileModel) -> None:
     assert fm.address_target(find(fm, "local.m", line="A_local")) is None
 
 
@@ -92,23 +92,23 @@ def test_not_an_address(fm) -> None:  # type: ignore[no-untyped-def]
     ("global", "S_global", False),
     ("value", "S_param_value", True),  # a parameter is a local copy
 ])
-def test_is_local_storage(fm, lvalue: str, line: str, local: bool) -> None:  # type: ignore[no-untyped-def]
+def test_is_local_storage(fm: FileModel, lvalue: str, line: str, local: bool) -> None:
     assert fm.is_local_storage(find(fm, lvalue, line=line)) is local
 
 
-def test_pointer_sources_follow_locals(fm) -> None:  # type: ignore[no-untyped-def]
+def test_pointer_sources_follow_locals(fm: FileModel) -> None:
     sources = fm.pointer_sources(find(fm, "r", "identifier", line="R_return"))
     assert sources is not None
     assert sorted(s.symbol.name for s in sources) == ["local", "n"]
     assert all(s.is_frame for s in sources)
 
 
-def test_pointer_sources_of_named_result(fm) -> None:  # type: ignore[no-untyped-def]
+def test_pointer_sources_of_named_result(fm: FileModel) -> None:
     named = fm.resolve(ident(fm, "named = r", "named"))
     assert named.kind is SymbolKind.RESULT
     sources = fm.pointer_sources(named)
     assert sources is not None and {s.symbol.name for s in sources} == {"local", "n"}
 
 
-def test_pointer_sources_unknown_for_parameters(fm) -> None:  # type: ignore[no-untyped-def]
+def test_pointer_sources_unknown_for_parameters(fm: FileModel) -> None:
     assert fm.pointer_sources(find(fm, "param", "identifier", line="S_through_param")) is None

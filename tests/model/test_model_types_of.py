@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 from model_helpers import find, ident, model
 
+from goescape.linter.model import FileModel
+
 SOURCE = """package p
 
 import (
@@ -80,7 +82,7 @@ func f(p *Point, r io.Reader, m map[string]int, ch chan *Point, fs []func() erro
 
 
 @pytest.fixture(scope="module")
-def fm():  # type: ignore[no-untyped-def]
+def fm() -> FileModel:
     return model(SOURCE)
 
 
@@ -129,7 +131,7 @@ def fm():  # type: ignore[no-untyped-def]
     ("L_si", "si", "[]string"),
     ("func f(", "fs", "[]func() error"),
 ])
-def test_variable_types(fm, line: str, name: str, expected: str) -> None:  # type: ignore[no-untyped-def]
+def test_variable_types(fm: FileModel, line: str, name: str, expected: str) -> None:
     symbol = fm.resolve(ident(fm, line, name))
     assert symbol is not None
     assert str(symbol.type) == expected
@@ -151,7 +153,7 @@ def test_variable_types(fm, line: str, name: str, expected: str) -> None:  # typ
     ("fmt.Fprint", "func(io.Writer, ...any) (int, error)", 0),
     ("arr[1:]", "[]uint8", 0),
 ])
-def test_expression_types(fm, expr: str, expected: str, nth: int) -> None:  # type: ignore[no-untyped-def]
+def test_expression_types(fm: FileModel, expr: str, expected: str, nth: int) -> None:
     assert str(fm.type_of(find(fm, expr, nth=nth))) == expected
 
 
@@ -161,7 +163,7 @@ def test_unknown_expressions_have_no_type(expr: str) -> None:
     assert fm.type_of(find(fm, expr)) is None
 
 
-def test_embedded_field_promotes_methods(fm) -> None:  # type: ignore[no-untyped-def]
+def test_embedded_field_promotes_methods(fm: FileModel) -> None:
     selection = fm.select(find(fm, "p.Len"))
     assert selection is not None and not selection.takes_address
     lock = model(SOURCE + "\nfunc g(pt Point) { pt.Lock() }\n")
@@ -216,3 +218,36 @@ func Compact[S ~[]E, E comparable](s S) S {
     assert str(fm.resolve(ident(fm, "L_first", "first")).type) == "E"
     assert str(fm.resolve(ident(fm, "L_range", "v")).type) == "E"
     assert str(fm.type_of(find(fm, "s[:1]"))) == "S"
+
+
+def test_syntax_tree_sitter_reads_differently() -> None:
+    fm = model("""package p
+
+import "unsafe"
+
+const (
+	magicA, versionA = "ustar ", " "
+	magicB, versionB = 1, 2.5
+)
+
+type Point interface{ Double() Point }
+
+func twice[P Point](p P) P { return p.Double().(P) }
+
+func f(buf []uint16, p unsafe.Pointer, check struct{ iota int }) {
+	a := *(*[2]uint16)(buf)          // L_deref
+	iota := check.iota               // L_iota
+	b := iota + 1                    // L_iota_use
+	_, _, _, _ = a, b, versionA, versionB
+}
+""")
+    assert str(fm.package.symbol("versionA").type) == "untyped string"
+    assert str(fm.package.symbol("versionB").type) == "untyped float"  # the comma is not a name
+    assert str(fm.resolve(ident(fm, "L_deref", "a")).type) == "[2]uint16"  # *(*T)(p), not a conversion
+    assert str(fm.resolve(ident(fm, "L_iota_use", "b")).type) == "int"  # the local iota, not the constant
+    assert str(fm.type_of(find(fm, "p.Double()"))) == "p.Point"  # a method of P's constraint
+
+
+def test_parameter_names_of_func_types_declare_nothing() -> None:
+    fm = model("package p\n\nfunc tag() {}\n\ntype Expr interface{ Eval(ok func(tag string) bool) bool }\n")
+    assert fm.resolve(find(fm, "tag", "identifier", nth=1)) is None
