@@ -3,8 +3,9 @@ from __future__ import annotations
 
 import hashlib
 from urllib.parse import quote
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from typing import Protocol
 from pathlib import Path
 
 from tree_sitter import Node, Tree
@@ -81,14 +82,24 @@ def project_root(start: Path) -> Path:
     return start
 
 
-def run(paths: Sequence[str], policy: Policy, root: Path) -> RunResult:
+class FindingStage(Protocol):
+    """A step between the rules and the policy: it may drop, annotate or add findings for a file
+    (the compiler-verified mode is one). Findings it returns go through configuration and
+    suppressions like the rules' own."""
+
+    def process(self, file: SourceFile, tree: Tree, model: Callable[[], FileModel],
+                findings: list[Finding]) -> list[Finding]: ...
+
+
+def run(paths: Sequence[str], policy: Policy, root: Path,
+        stages: Sequence[FindingStage] = ()) -> RunResult:
     found = discover(paths, policy.excluded)
     result = RunResult(root=root, missing=list(found.missing), files_excluded=found.excluded)
     for path, reason in found.unreadable:
         result.notices.append(Notice("io", f"cannot read {path}: {reason}", path=path, level="error"))
         result.failed = True
     for targets in by_directory(found.targets):
-        for file_result in lint_directory(targets, policy, root):
+        for file_result in lint_directory(targets, policy, root, stages):
             _merge(result, file_result)
     result.diagnostics.sort(key=Diagnostic.sort_key)
     result.notices.sort(key=Notice.sort_key)
@@ -113,7 +124,8 @@ def _merge(result: RunResult, file_result: FileResult) -> None:
         result.files.append(file_result.path)
 
 
-def lint_directory(targets: Sequence[Target], policy: Policy, root: Path) -> list[FileResult]:
+def lint_directory(targets: Sequence[Target], policy: Policy, root: Path,
+                   stages: Sequence[FindingStage] = ()) -> list[FileResult]:
     """Lint the files of one folder; files with the same package clause share one package model."""
     results: list[FileResult] = []
     parsed: list[tuple[SourceFile, Tree]] = []
@@ -131,7 +143,8 @@ def lint_directory(targets: Sequence[Target], policy: Policy, root: Path) -> lis
         files = packages.setdefault(name, PackageFiles(source.path.parent, name))
         files.parsed[source.path] = (source, tree)
     for source, tree in parsed:
-        results.append(lint_parsed(source, tree, policy, root, packages[package_name(tree)]))
+        package = packages[package_name(tree)]
+        results.append(lint_parsed(source, tree, policy, root, package, stages))
     return results
 
 
@@ -145,18 +158,19 @@ def _read(target: Target, root: Path) -> SourceFile | FileResult:
     return SourceFile(target.path, data, target.display)
 
 
-def lint_source(file: SourceFile, policy: Policy, root: Path) -> FileResult:
+def lint_source(file: SourceFile, policy: Policy, root: Path,
+                stages: Sequence[FindingStage] = ()) -> FileResult:
     """Lint one file's bytes (its package's other files are read from disk for the model)."""
     if file.is_generated and not policy.config.include_generated:
         return FileResult(path=file.path, generated=True)
     tree = parse(file.data)
     package = PackageFiles(file.path.parent, package_name(tree))
     package.parsed[file.path] = (file, tree)
-    return lint_parsed(file, tree, policy, root, package)
+    return lint_parsed(file, tree, policy, root, package, stages)
 
 
 def lint_parsed(file: SourceFile, tree: Tree, policy: Policy, root: Path,
-                package: PackageFiles) -> FileResult:
+                package: PackageFiles, stages: Sequence[FindingStage] = ()) -> FileResult:
     """Lint one parsed file: the core of the engine."""
     uri = uri_for(file.path, root)
     result = FileResult(path=file.path, linted=True)
@@ -165,8 +179,13 @@ def lint_parsed(file: SourceFile, tree: Tree, policy: Policy, root: Path,
         return result
     result.notices.extend(_parse_notices(file, tree, uri))
     rules = [r for r in policy.rules() if r.code not in policy.ignored_in(file.path)]
-    context = Context(file, tree, policy.config.rule_options, lambda: package.file_model(file))
+    def model() -> FileModel:
+        return package.file_model(file)
+
+    context = Context(file, tree, policy.config.rule_options, model)
     findings = _dispatch(tree, rules, context, result, uri)
+    for stage in stages:
+        findings = stage.process(file, tree, model, findings)
     directives = read_directives(file, tree, policy.registry)
     result.diagnostics = _apply(findings, directives, file, uri, policy)
     return result
@@ -249,6 +268,7 @@ def _diagnostic(finding: Finding, suppression: str | None, file: SourceFile, uri
         message=finding.message,
         related=tuple(RelatedLocation(location(file, uri, r.span), r.message) for r in finding.related),
         suppression=suppression,
+        properties=finding.properties,
     )
 
 

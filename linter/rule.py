@@ -99,6 +99,9 @@ class Finding:
     span: Span
     message: str
     related: tuple[Related, ...] = ()
+    # Extra facts for the reports (e.g. the compiler's verdict in --verify mode); JSON-serializable.
+    properties: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}), hash=False,
+                                          compare=False)
 
 
 class RuleModule(Protocol):
