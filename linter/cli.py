@@ -9,6 +9,7 @@ import tempfile
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 from goescape.linter import __version__
 from goescape.linter.config import (
@@ -134,7 +135,7 @@ def _registry() -> Registry:
 
 def _apply_flags(config: Config, args: argparse.Namespace, registry: Registry) -> Config:
     """Command-line flags override the file: --select/--ignore replace its lists."""
-    changes: dict[str, object] = {}
+    changes: dict[str, Any] = {}
     select = _selectors("--select", args.select, registry)
     if select is not None:
         changes["select"] = select

@@ -114,8 +114,8 @@ def _read_ours(text: str, comment: Node, file: SourceFile, tree: Tree, registry:
         return
     codes, unknown = _resolve(selectors, registry)
     for name in unknown:
-        hint = difflib.get_close_matches(name, registry.spellings(), n=1)
-        suggestion = f" (did you mean {hint[0]}?)" if hint else ""
+        close = difflib.get_close_matches(name, registry.spellings(), n=1)
+        suggestion = f" (did you mean {close[0]}?)" if close else ""
         result.problems.append(Finding(UNKNOWN_RULE.code, span,
                                        f"directive names unknown rule {name!r}{suggestion}"))
     if not codes:

@@ -108,7 +108,7 @@ def _physical(loc: Location) -> dict[str, Any]:
     artifact: dict[str, Any] = {"uri": loc.uri}
     if not loc.uri.startswith("file:"):
         artifact["uriBaseId"] = SRCROOT
-    region = {
+    region: dict[str, Any] = {
         "startLine": loc.start.line,
         "startColumn": loc.start.column,
         "endLine": loc.end.line,
