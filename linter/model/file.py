@@ -112,6 +112,10 @@ class FileModel:
         if name == "_":
             return None
         scopes = self.scopes_at(node.start_byte)
+        if scopes is not None and scopes.top.type not in _DECLARATIONS:
+            # Code tree-sitter could not attach to a declaration (Go 1.27's generic methods
+            # become a top-level ERROR and a bare block): its names have no known scope.
+            return None
         if scopes is not None:
             declared = scopes.declared_at(name, node.start_byte)
             if declared is not None:
@@ -274,6 +278,9 @@ def _import_specs(declaration: Node) -> list[Node]:
 # Identifiers, and the predeclared names tree-sitter gives node types of their own.
 _NAMES = frozenset({"identifier", "type_identifier", "package_identifier", "true", "false", "nil",
                     "iota"})
+_DECLARATIONS = frozenset({"function_declaration", "method_declaration", "type_declaration",
+                           "var_declaration", "const_declaration", "import_declaration",
+                           "package_clause"})
 _UNIVERSE: dict[str, Symbol] = {}
 
 
