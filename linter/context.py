@@ -1,4 +1,4 @@
-"""What a rule sees of the file being linted: source, tree, name resolution and its options."""
+"""What a rule sees of the file being linted: source, tree, the package model and its options."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
@@ -8,7 +8,6 @@ from tree_sitter import Node, Tree
 
 from goescape.linter.parsing import node_text
 from goescape.linter.rule import Finding, Related, RuleMeta, Span
-from goescape.linter.scopes import FunctionScopes, Variable, node_key, outermost_function
 from goescape.linter.source import SourceFile
 
 if TYPE_CHECKING:
@@ -16,7 +15,7 @@ if TYPE_CHECKING:
 
 
 class Context:
-    """Per-file state shared by every rule; caches work (scopes) that several rules need."""
+    """Per-file state shared by every rule; the package model is built once, on first use."""
 
     def __init__(self, file: SourceFile, tree: Tree,
                  options: Mapping[str, Mapping[str, Any]] | None = None,
@@ -24,7 +23,6 @@ class Context:
         self.file = file
         self.tree = tree
         self._options = options or {}
-        self._scopes: dict[tuple[int, int, str], FunctionScopes] = {}
         self._model_factory = model
         self._model: FileModel | None = None
 
@@ -51,26 +49,6 @@ class Context:
         if name in configured:
             return configured[name]
         return meta.options[name].default
-
-    # -- names -----------------------------------------------------------------------------------
-
-    def scopes(self, node: Node) -> FunctionScopes | None:
-        """The local scopes of the top-level function containing `node` (built once per function)."""
-        function = node if node.type in ("function_declaration", "method_declaration") else None
-        function = function or outermost_function(node)
-        if function is None:
-            return None
-        key = node_key(function)
-        if key not in self._scopes:
-            self._scopes[key] = FunctionScopes(function)
-        return self._scopes[key]
-
-    def resolve(self, ident: Node) -> Variable | None:
-        """The function-local variable an identifier names; None for anything declared elsewhere."""
-        if ident.type != "identifier":
-            return None
-        scopes = self.scopes(ident)
-        return scopes.resolve(ident) if scopes is not None else None
 
     # -- findings --------------------------------------------------------------------------------
 

@@ -38,9 +38,11 @@ Go 1.27, `go build -gcflags=-m`: `moved to heap: who` at the declaration of `who
 related location); for `return &T{...}` and `return new(T)`, `&T{...} escapes to heap` and
 `new(T) escapes to heap` at the expression itself. Returning a copy (`return who`) prints nothing.
 Returning `&p.f` where `p` is a pointer parameter prints `leaking param: p to result ~r0 level=0`:
-nothing new is allocated, so the rule stays silent; so it does for package-level variables, which
-never live on the stack, and for functions literals (closures), whose results the compiler often
-inlines away.
+nothing new is allocated, so the rule stays silent; so it does for `&s[i]` of a slice (its backing
+array is wherever the slice points), for package-level variables, which never live on the stack,
+and for functions literals (closures), whose results the compiler often inlines away. Fields and
+elements are followed to their root through any depth of struct and array values (`&p.grid[1]`
+moves `p`), with types from the package model, so types declared in sibling files count.
 
 ## Options
 `ignore-functions`: glob patterns of function names (`New*`, `Type.Method`) whose address returns
@@ -55,8 +57,8 @@ from types import MappingProxyType
 from tree_sitter import Node
 
 from goescape.linter.context import Context
+from goescape.linter.model import FileModel, StorageKind, Symbol
 from goescape.linter.rule import Finding, Precision, RuleMeta, RuleOption, Severity
-from goescape.linter.scopes import FUNCTION_TYPES, Variable, VarKind, enclosing
 
 META = RuleMeta(
     code="ESC101",
@@ -73,6 +75,8 @@ META = RuleMeta(
 )
 
 _MAX_DEPTH = 8  # how many locals an address may pass through before we stop following it
+_FUNCTIONS = frozenset({"function_declaration", "method_declaration", "func_literal"})
+_ASSIGNING = frozenset({"=", ":=", "var"})  # writes whose right-hand side is the value itself
 
 
 def check(node: Node, ctx: Context) -> Iterator[Finding]:
@@ -82,7 +86,7 @@ def check(node: Node, ctx: Context) -> Iterator[Finding]:
     if body is None:
         return  # an external (assembly) function
     seen: set[tuple[int, int]] = set()
-    for origin, via in _returned_origins(node, body, ctx):
+    for origin, via in _returned_origins(node, body, ctx.model):
         key = (origin.start_byte, origin.end_byte)
         if key in seen:
             continue
@@ -122,7 +126,7 @@ def _receiver_type_name(function: Node, ctx: Context) -> str:
 # -- where returned values come from ---------------------------------------------------------
 
 
-def _returned_origins(function: Node, body: Node, ctx: Context) -> Iterator[tuple[Node, Node | None]]:
+def _returned_origins(function: Node, body: Node, fm: FileModel) -> Iterator[tuple[Node, Node | None]]:
     """Address expressions whose value reaches a result of `function`, with the return they flow to."""
     for ret in _own_returns(body):
         values = ret.named_children[0] if ret.named_children else None
@@ -130,16 +134,12 @@ def _returned_origins(function: Node, body: Node, ctx: Context) -> Iterator[tupl
             continue
         exprs = values.named_children if values.type == "expression_list" else [values]
         for expr in exprs:
-            yield from _origins(expr, function, ctx, ret, 0, set())
+            yield from _origins(expr, function, fm, ret, 0, set())
     # A named result is returned whatever the return statement says (a deferred function may read
     # it), and the compiler's analysis is flow-insensitive: any address stored in it escapes.
-    scopes = ctx.scopes(function)
-    if scopes is None:
-        return
-    for var in scopes.variables():
-        if var.kind is VarKind.RESULT and var.owner == function:
-            for value in var.values:
-                yield from _origins(value, function, ctx, None, 1, set())
+    for result in fm.results(function):
+        for value in _assigned_values(fm, result):
+            yield from _origins(value, function, fm, None, 1, set())
 
 
 def _own_returns(body: Node) -> Iterator[Node]:
@@ -149,34 +149,53 @@ def _own_returns(body: Node) -> Iterator[Node]:
         node = stack.pop()
         if node.type == "return_statement":
             yield node
-        elif node.type in FUNCTION_TYPES:
+        elif node.type in _FUNCTIONS:
             continue
         stack.extend(node.named_children)
 
 
-def _origins(expr: Node, function: Node, ctx: Context, ret: Node | None, depth: int,
-             visited: set[tuple[int, int]]) -> Iterator[tuple[Node, Node | None]]:
+def _assigned_values(fm: FileModel, symbol: Symbol) -> Iterator[Node]:
+    """The expressions assigned to a local one to one (`x := e`, `x = e`, `var x = e`)."""
+    for write in fm.writes(symbol):
+        if write.op in _ASSIGNING and write.rhs is not None and write.index is None:
+            yield write.rhs
+
+
+def _origins(expr: Node, function: Node, fm: FileModel, ret: Node | None, depth: int,
+             visited: set[Symbol]) -> Iterator[tuple[Node, Node | None]]:
     expr = _unparen(expr)
-    if expr.type == "unary_expression" and _operator(expr) == "&":
-        if _address_is_local(expr, function, ctx):
-            yield expr, ret if depth else None
-    elif expr.type == "call_expression" and _is_builtin_new(expr, ctx):
-        yield expr, ret if depth else None
-    elif expr.type == "composite_literal":
+    if expr.type == "composite_literal":
         for element in _literal_values(expr):
-            yield from _origins(element, function, ctx, ret, depth, visited)
-    elif expr.type == "identifier" and depth < _MAX_DEPTH:
-        var = ctx.resolve(expr)
-        if var is None or var.owner != function or var.key in visited or var.range_element:
+            yield from _origins(element, function, fm, ret, depth, visited)
+        return
+    if expr.type == "identifier" and depth < _MAX_DEPTH:
+        symbol = fm.resolve(expr)
+        if symbol is None or not symbol.is_frame or symbol.function != function or symbol in visited:
+            return  # package-level names live on the heap; a closure's locals are its own
             return
-        visited.add(var.key)
-        for value in var.values:
-            yield from _origins(value, function, ctx, ret or _nearest_return(expr), depth + 1, visited)
+        visited.add(symbol)
+        for value in _assigned_values(fm, symbol):
+            yield from _origins(value, function, fm, ret or _nearest_return(expr), depth + 1, visited)
+        return
+    if expr.type not in ("unary_expression", "call_expression"):
+        return  # only `&...` and `new(T)` make an address
+    target = fm.address_target(expr)
+    if target is None:
+        return  # not an address: a copy is returned
+    if target.kind is StorageKind.VARIABLE:
+        symbol = target.symbol
+        if symbol is None or not symbol.is_frame or symbol.function != function:
+            return  # a package-level variable, or a closure's variable
+    elif not target.is_fresh:
+        return  # through a pointer or into a slice's backing array: nothing moves
+    yield expr, ret if depth else None
 
 
 def _nearest_return(node: Node) -> Node | None:
-    return node.parent if node.parent is not None and node.parent.type == "return_statement" else (
-        enclosing(node, {"return_statement"}))
+    parent = node.parent
+    while parent is not None and parent.type != "return_statement":
+        parent = parent.parent
+    return parent
 
 
 def _literal_values(literal: Node) -> Iterator[Node]:
@@ -195,86 +214,6 @@ def _literal_values(literal: Node) -> Iterator[Node]:
             yield value
 
 
-def _address_is_local(address: Node, function: Node, ctx: Context) -> bool:
-    """`&T{}` always allocates; `&x`, `&x.f`, `&x[i]` do when `x` is this function's own storage."""
-    operand = _unparen(address.child_by_field_name("operand") or address)
-    if operand.type == "composite_literal":
-        return True
-    root = _storage_root(operand, ctx)
-    return root is not None and root.owner == function
-
-
-def _storage_root(expr: Node, ctx: Context) -> Variable | None:
-    """The local variable whose own storage holds `expr` (None when it is reached through a pointer)."""
-    expr = _unparen(expr)
-    if expr.type == "identifier":
-        return ctx.resolve(expr)
-    if expr.type == "selector_expression":
-        inner = expr.child_by_field_name("operand")
-    elif expr.type == "index_expression":
-        inner = expr.child_by_field_name("operand")
-    else:
-        return None
-    if inner is None:
-        return None
-    root = _storage_root(inner, ctx)
-    if root is None or not _holds_value(inner, root, ctx):
-        return None
-    return root
-
-
-def _holds_value(inner: Node, root: Variable, ctx: Context) -> bool:
-    """True only when `inner` is the variable itself and its declared type is a struct or array value."""
-    if _unparen(inner).type != "identifier":
-        return False  # deeper chains need field types: left to the package model
-    type_node = root.type_node or _literal_type(root)
-    return type_node is not None and _is_value_aggregate(type_node, ctx)
-
-
-def _literal_type(var: Variable) -> Node | None:
-    if len(var.values) == 1 and var.kind is VarKind.LOCAL and var.values[0].type == "composite_literal":
-        return var.values[0].child_by_field_name("type")
-    return None
-
-
-def _is_value_aggregate(type_node: Node, ctx: Context) -> bool:
-    if type_node.type in ("struct_type", "array_type"):
-        return True
-    if type_node.type != "type_identifier":
-        return False
-    declared = _file_types(ctx).get(ctx.text(type_node))
-    return declared is not None and declared.type in ("struct_type", "array_type")
-
-
-def _file_types(ctx: Context) -> dict[str, Node]:
-    """Types declared at the top level of this file (the package model knows the rest)."""
-    cached = getattr(ctx, "_address_return_types", None)
-    if cached is not None:
-        return cached  # type: ignore[no-any-return]
-    types: dict[str, Node] = {}
-    for decl in ctx.tree.root_node.named_children:
-        if decl.type != "type_declaration":
-            continue
-        for spec in decl.named_children:
-            name, value = spec.child_by_field_name("name"), spec.child_by_field_name("type")
-            if spec.type == "type_spec" and name is not None and value is not None:
-                types[ctx.text(name)] = value
-    ctx._address_return_types = types  # type: ignore[attr-defined]
-    return types
-
-
-def _is_builtin_new(call: Node, ctx: Context) -> bool:
-    function = call.child_by_field_name("function")
-    if function is None or function.type != "identifier" or ctx.text(function) != "new":
-        return False
-    return ctx.resolve(function) is None  # a local named `new` shadows the builtin
-
-
-def _operator(unary: Node) -> str:
-    operator = unary.child_by_field_name("operator")
-    return operator.type if operator is not None else ""
-
-
 def _unparen(node: Node) -> Node:
     while node.type == "parenthesized_expression" and node.named_children:
         node = node.named_children[0]
@@ -285,21 +224,21 @@ def _unparen(node: Node) -> Node:
 
 
 def _finding(origin: Node, via: Node | None, ctx: Context) -> Finding | None:
+    target = ctx.model.address_target(origin)
+    if target is None:
+        return None
     related: list[tuple[Node, str]] = []
-    if origin.type == "call_expression":
-        subject = ctx.text(origin)
-        message = f"{subject} escapes: it is returned, so it is allocated on the heap"
+    if target.kind is StorageKind.NEW:
+        message = f"{ctx.text(origin)} escapes: it is returned, so it is allocated on the heap"
+    elif target.kind is StorageKind.COMPOSITE:
+        subject = "&" + _short(ctx.text(target.node))
+        message = f"{subject} escapes: its address is returned, so it is allocated on the heap"
     else:
-        operand = _unparen(origin.child_by_field_name("operand") or origin)
-        if operand.type == "composite_literal":
-            subject = "&" + _short(ctx.text(operand))
-            message = f"{subject} escapes: its address is returned, so it is allocated on the heap"
-        else:
-            root = _storage_root(operand, ctx)
-            if root is None:
-                return None
-            message = f"{root.name} escapes: its address is returned, so it is moved to the heap"
-            related.append((root.ident, f"{root.name} is declared here; the compiler moves it to the heap"))
+        symbol = target.symbol
+        if symbol is None or symbol.node is None:
+            return None
+        message = f"{symbol.name} escapes: its address is returned, so it is moved to the heap"
+        related.append((symbol.node, f"{symbol.name} is declared here; the compiler moves it to the heap"))
     if via is not None:
         related.append((via, "the address is returned here"))
     return ctx.finding(META, origin, message, related)

@@ -16,11 +16,11 @@ import pytest
 from conftest import FIXTURES
 from goescape.linter import gc
 from goescape.linter.parsing import parse
-from goescape.linter.scopes import FUNCTION_TYPES
 from goescape.linter.testing import check_fixture
 
 FIXTURE_FILES = sorted(FIXTURES.rglob("*.go"))
 ESCAPE_KINDS = (gc.Kind.ESCAPES, gc.Kind.MOVED)
+FUNCTION_TYPES = ("function_declaration", "method_declaration", "func_literal")
 
 
 @lru_cache(maxsize=1)
