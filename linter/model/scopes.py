@@ -152,9 +152,12 @@ class Scopes:
         return [b.symbol for bindings in self._names.values() for b in bindings]
 
     def flow_of(self, symbol: Symbol) -> list[Write]:
-        """Assignments to a local (initializer included), gathered on first request."""
+        """Assignments to a local (initializer included) in source order, gathered on first
+        request."""
         self._ensure_flow(symbol.name)
-        return self.writes.get(symbol, [])
+        found = self.writes.get(symbol, [])
+        found.sort(key=lambda write: write.statement.start_byte)  # declarations come first
+        return found
 
     def is_addressed(self, symbol: Symbol) -> bool:
         self._ensure_flow(symbol.name)

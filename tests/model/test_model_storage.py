@@ -112,3 +112,31 @@ def test_pointer_sources_of_named_result(fm: FileModel) -> None:
 
 def test_pointer_sources_unknown_for_parameters(fm: FileModel) -> None:
     assert fm.pointer_sources(find(fm, "param", "identifier", line="S_through_param")) is None
+
+
+def test_dereferenced_conversion_is_storage_through_the_pointer() -> None:
+    fm = model("package p\n\nimport \"unsafe\"\n\nfunc f(p unsafe.Pointer) {\n"
+               "\t*(*[2]int)(p) = [2]int{}\n}\n")
+    target = fm.storage(find(fm, "*(*[2]int)(p)"))
+    assert target is not None and target.kind is StorageKind.DEREF and target.symbol.name == "p"
+    assert fm.is_local_storage(find(fm, "*(*[2]int)(p)")) is False
+
+
+def test_writes_record_every_assignment() -> None:
+    fm = model("""package p
+
+func f(c bool) {
+	x := 1
+	if c {
+		x = 2
+	}
+	x++
+	y, x := 3, 4
+	_ = y
+	for x = range 3 {
+	}
+}
+""")
+    symbol = fm.resolve(ident(fm, "x := 1", "x"))
+    assert [w.op for w in fm.writes(symbol)] == [":=", "=", "++", ":=", "range"]
+    assert fm.is_address_taken(symbol) is False
