@@ -84,7 +84,7 @@ __all__ = [
     "Package", "PackageError", "escape_diagnostics", "find_go", "go_env", "go_version", "safe_env",
 ]
 
-_LIST_FIELDS = "ImportPath,Dir,ForTest,Export,Error,DepsErrors"
+_LIST_FIELDS = "ImportPath,Dir,ForTest,Export,Error,DepsErrors,GoFiles,CgoFiles"
 
 
 class GoError(RuntimeError):
@@ -99,6 +99,9 @@ class Package:
     dir: str
     for_test: str  # the package under test, for a test variant; else ""
     compiled: bool  # the compiler ran (or its output was replayed from the build cache)
+    # the Go files it compiles (resolved): a test variant's include its _test.go files; files
+    # that `import "C"` only when cgo is on (`safe_env(cgo=True)`)
+    files: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -291,8 +294,11 @@ def _json_objects(text: str) -> Iterator[dict[str, Any]]:
 
 
 def _package(obj: Mapping[str, Any]) -> Package:
-    return Package(obj.get("ImportPath", ""), obj.get("Dir", ""), obj.get("ForTest", ""),
-                   bool(obj.get("Export")))
+    folder = obj.get("Dir", "")
+    names = [*(obj.get("GoFiles") or ()), *(obj.get("CgoFiles") or ())]
+    files = tuple(os.path.realpath(os.path.join(folder, name)) for name in names)
+    return Package(obj.get("ImportPath", ""), folder, obj.get("ForTest", ""),
+                   bool(obj.get("Export")), files)
 
 
 def _package_error(obj: Mapping[str, Any], cwd: str,

