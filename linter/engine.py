@@ -13,6 +13,7 @@ from tree_sitter import Node, Tree
 from goescape.linter.context import Context
 from goescape.linter.diagnostic import Diagnostic, Location, Notice, RelatedLocation
 from goescape.linter.discover import Target, discover
+from goescape.linter.dispatch import capture
 from goescape.linter.model import FileModel, PackageModel, load_package
 from goescape.linter.parsing import package_name, parse
 from goescape.linter.policy import Policy
@@ -183,10 +184,11 @@ def lint_parsed(file: SourceFile, tree: Tree, policy: Policy, root: Path,
         return package.file_model(file)
 
     context = Context(file, tree, policy.config.rule_options, model)
-    findings = _dispatch(tree, rules, context, result, uri)
+    nodes, comments = capture(tree, (t for rule in rules for t in rule.meta.node_types))
+    findings = _dispatch(nodes, rules, context, result, uri)
     for stage in stages:
         findings = stage.process(file, tree, model, findings)
-    directives = read_directives(file, tree, policy.registry)
+    directives = read_directives(file, tree, policy.registry, comments)
     result.diagnostics = _apply(findings, directives, file, uri, policy)
     return result
 
@@ -194,26 +196,17 @@ def lint_parsed(file: SourceFile, tree: Tree, policy: Policy, root: Path,
 # -- dispatch ------------------------------------------------------------------------------------
 
 
-def _dispatch(tree: Tree, rules: Sequence[Rule], ctx: Context, result: FileResult,
+def _dispatch(nodes: Sequence[Node], rules: Sequence[Rule], ctx: Context, result: FileResult,
               uri: str) -> list[Finding]:
-    """One walk over the tree; each node goes to the rules that asked for its type."""
+    """Each captured node (document order) goes to the rules that asked for its type."""
     table: dict[str, list[Rule]] = {}
     for rule in rules:
         for node_type in rule.meta.node_types:
             table.setdefault(node_type, []).append(rule)
     findings: list[Finding] = []
-    if not table:
-        return findings
-    stack: list[Node] = [tree.root_node]
-    while stack:
-        node = stack.pop()
-        if node.type == "ERROR":
-            continue  # nothing inside an error node can be trusted
-        interested = table.get(node.type)
-        if interested and not node.has_error:
-            for rule in interested:
-                findings.extend(_run_rule(rule, node, ctx, result, uri))
-        stack.extend(reversed(node.named_children))
+    for node in nodes:
+        for rule in table[node.type]:
+            findings.extend(_run_rule(rule, node, ctx, result, uri))
     return findings
 
 

@@ -79,9 +79,11 @@ def comment_nodes(tree: Tree) -> list[Node]:
     return sorted(captures.get("comment", []), key=lambda n: n.start_byte)
 
 
-def read_directives(file: SourceFile, tree: Tree, registry: Registry) -> Directives:
+def read_directives(file: SourceFile, tree: Tree, registry: Registry,
+                    comments: Iterable[Node] | None = None) -> Directives:
+    """The file's directives; `comments` (document order) when the caller already captured them."""
     result = Directives()
-    for comment in comment_nodes(tree):
+    for comment in comment_nodes(tree) if comments is None else comments:
         text = node_text(comment).rstrip()
         if text.startswith("//goescape:"):
             _read_ours(text, comment, file, tree, registry, result)
