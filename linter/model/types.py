@@ -375,19 +375,42 @@ _KINDS: dict[type, Kind] = {
 
 def is_pointer_shaped(t: Type | None, _depth: int = 0) -> bool | None:
     """Whether a value of t fits in an interface's data word without allocating (Go's
-    "direct interface" types): pointers, maps, chans, funcs, unsafe.Pointer, and structs or
-    1-element arrays wrapping exactly one such value. None when the type is not known."""
+    "direct interface" types, `types.IsDirectIface`: size and pointer data both one word):
+    pointers, maps, chans, funcs, unsafe.Pointer, and structs or 1-element arrays wrapping
+    exactly one such value, zero-sized fields aside (`struct{ noCopy; p *T }`), unless a
+    zero-sized field comes last (Go pads the struct then). None when the type is not known."""
     u = underlying(t)
     if u is None or isinstance(u, TypeParam) or _depth > _MAX_DEPTH:
         return None
     if isinstance(u, (Pointer, Map, Chan, Signature)) or u == UNSAFE_POINTER:
         return True
     if isinstance(u, Struct):
-        return is_pointer_shaped(u.fields[0].type, _depth + 1) if len(u.fields) == 1 else False
+        zero = [is_zero_sized(f.type, _depth + 1) for f in u.fields]
+        if None in zero:
+            return None
+        sized = [f for f, z in zip(u.fields, zero) if not z]
+        if len(sized) != 1 or zero[-1]:
+            return False
+        return is_pointer_shaped(sized[0].type, _depth + 1)
     if isinstance(u, Array):
         if u.length is None:
             return None
         return is_pointer_shaped(u.elem, _depth + 1) if u.length == 1 else False
+    return False
+
+
+def is_zero_sized(t: Type | None, _depth: int = 0) -> bool | None:
+    """Whether values of t take no memory (`struct{}`, `[0]T`, structs and arrays of those)."""
+    u = underlying(t)
+    if u is None or isinstance(u, TypeParam) or _depth > _MAX_DEPTH:
+        return None
+    if isinstance(u, Struct):
+        zero = [is_zero_sized(f.type, _depth + 1) for f in u.fields]
+        return None if None in zero else all(zero)
+    if isinstance(u, Array):
+        if u.length == 0:
+            return True
+        return None if u.length is None else is_zero_sized(u.elem, _depth + 1)
     return False
 
 

@@ -47,6 +47,13 @@ ROWS = [
     ("Iface", False, True, False),
     ("struct{ p *int }", True, False, False),  # one pointer-shaped field: direct interface
     ("struct{ a, b *int }", False, False, False),
+    # Go 1.27's IsDirectIface: one word of pointer data, zero-sized fields aside...
+    ("struct{ z struct{}; p *int }", True, False, False),
+    ("struct{ _ [0]func(); p *int }", True, False, False),
+    ("[1]struct{ p *int }", True, False, False),
+    ("struct{ p *int; z struct{} }", False, False, False),  # ...unless last: padded to 2 words
+    ("struct{}", False, False, False),
+    ("[0]*int", False, False, False),
     ("[1]*int", True, False, False),
     ("[2]*int", False, False, False),
     ("S1", True, False, False),
@@ -55,7 +62,7 @@ ROWS = [
     ("N", False, False, False),
     ("sync.Mutex", False, False, False),
     ("*strings.Builder", True, False, False),
-    ("atomic.Pointer[int]", False, False, False),
+    ("atomic.Pointer[int]", True, False, False),  # struct{ _ [0]*T; _ noCopy; v unsafe.Pointer }
     ("elsewhere.Thing", None, None, None),  # a package without data: unknown shape
     ("Loop1", None, None, None),  # invalid cycle: unknown, and no hang
 ]
