@@ -49,6 +49,7 @@ class FileResult:
     linted: bool = False
     generated: bool = False
     failed: bool = False  # could not be read, or a rule crashed: the run is incomplete
+    refuted: list[Diagnostic] = field(default_factory=list)
 
 
 @dataclass
@@ -64,6 +65,9 @@ class RunResult:
     missing: list[str] = field(default_factory=list)
     files: list[Path] = field(default_factory=list)  # the files linted, resolved
     failed: bool = False
+    # findings a stage marked `properties["verified"] = False` (the compiler contradicts them):
+    # never reported nor counted as findings, listed on request (--show-refuted)
+    refuted: list[Diagnostic] = field(default_factory=list)
 
     @property
     def reported(self) -> list[Diagnostic]:
@@ -86,7 +90,10 @@ def project_root(start: Path) -> Path:
 class FindingStage(Protocol):
     """A step between the rules and the policy: it may drop, annotate or add findings for a file
     (the compiler-verified mode is one). Findings it returns go through configuration and
-    suppressions like the rules' own."""
+    suppressions like the rules' own; a finding it marks `properties["verified"] = False` is
+    refuted: it still uses up its suppression, and lands in `RunResult.refuted`. A stage may
+    also have `prepare(paths)`, called once with every file to lint before the first `process`
+    (to start work on all of them at once)."""
 
     def process(self, file: SourceFile, tree: Tree, model: Callable[[], FileModel],
                 findings: list[Finding]) -> list[Finding]: ...
@@ -99,10 +106,15 @@ def run(paths: Sequence[str], policy: Policy, root: Path,
     for path, reason in found.unreadable:
         result.notices.append(Notice("io", f"cannot read {path}: {reason}", path=path, level="error"))
         result.failed = True
+    for stage in stages:
+        prepare = getattr(stage, "prepare", None)
+        if prepare is not None:
+            prepare([target.path for target in found.targets])
     for targets in by_directory(found.targets):
         for file_result in lint_directory(targets, policy, root, stages):
             _merge(result, file_result)
     result.diagnostics.sort(key=Diagnostic.sort_key)
+    result.refuted.sort(key=Diagnostic.sort_key)
     result.notices.sort(key=Notice.sort_key)
     return result
 
@@ -117,6 +129,7 @@ def by_directory(targets: Sequence[Target]) -> list[list[Target]]:
 
 def _merge(result: RunResult, file_result: FileResult) -> None:
     result.diagnostics.extend(file_result.diagnostics)
+    result.refuted.extend(file_result.refuted)
     result.notices.extend(file_result.notices)
     result.files_linted += file_result.linted
     result.files_generated += file_result.generated
@@ -189,7 +202,9 @@ def lint_parsed(file: SourceFile, tree: Tree, policy: Policy, root: Path,
     for stage in stages:
         findings = stage.process(file, tree, model, findings)
     directives = read_directives(file, tree, policy.registry, comments)
-    result.diagnostics = _apply(findings, directives, file, uri, policy)
+    diagnostics = _apply(findings, directives, file, uri, policy)
+    result.diagnostics = [d for d in diagnostics if d.properties.get("verified") is not False]
+    result.refuted = [d for d in diagnostics if d.properties.get("verified") is False]
     return result
 
 
