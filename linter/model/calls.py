@@ -84,6 +84,15 @@ def _function_node(call: Node) -> Node | None:
 
 
 def callee(fm: FileModel, call: Node) -> Callee | None:
+    """What a call calls; cached per node (rules ask again for each argument)."""
+    cache = fm.callees
+    key = call.id
+    if key not in cache:
+        cache[key] = _callee(fm, call)
+    return cache[key]
+
+
+def _callee(fm: FileModel, call: Node) -> Callee | None:
     if call.type == "type_conversion_expression":
         return _generic_or_conversion(fm, call)
     if call.type != "call_expression":
@@ -254,24 +263,43 @@ def _spread(call: Node) -> bool:
 
 
 def argument(fm: FileModel, call: Node, index: int) -> Argument | None:
+    found = call_arguments(fm, call)
+    return found[index] if 0 <= index < len(found) else None
+
+
+def call_arguments(fm: FileModel, call: Node) -> tuple[Argument | None, ...]:
+    """Where each argument of a call goes (None for arguments the model cannot place);
+    computed once per call."""
+    key = call.id
+    cached = fm.call_args.get(key)
+    if cached is None:
+        cached = fm.call_args[key] = _call_arguments(fm, call)
+    return cached
+
+
+def _call_arguments(fm: FileModel, call: Node) -> tuple[Argument | None, ...]:
     found = callee(fm, call)
     args = arguments(call)
-    if found is None or found.signature is None or not 0 <= index < len(args):
-        return None
+    if found is None or found.signature is None:
+        return (None,) * len(args)
     sig = found.signature
-    spread = _spread(call) and index == len(args) - 1
-    if sig.variadic and index >= len(sig.params) - 1:
-        param_index, tail = len(sig.params) - 1, not spread
-    elif index < len(sig.params):
-        param_index, tail = index, False
-    else:
-        return None
-    param_type = sig.param_for_arg(index) if tail else sig.params[param_index]
-    leak = found.std.param_leak(param_index) if found.std is not None else None
-    node = args[index]
-    if spread and node.named_children:
-        node = node.named_children[0]  # the slice expression inside `xs...`
-    return Argument(node, param_index, param_type, tail, spread, leak)
+    spread = _spread(call)
+    placed: list[Argument | None] = []
+    for index, node in enumerate(args):
+        is_spread = spread and index == len(args) - 1
+        if sig.variadic and index >= len(sig.params) - 1:
+            param_index, tail = len(sig.params) - 1, not is_spread
+        elif index < len(sig.params):
+            param_index, tail = index, False
+        else:
+            placed.append(None)
+            continue
+        param_type = sig.param_for_arg(index) if tail else sig.params[param_index]
+        leak = found.std.param_leak(param_index) if found.std is not None else None
+        if is_spread and node.named_children:
+            node = node.named_children[0]  # the slice expression inside `xs...`
+        placed.append(Argument(node, param_index, param_type, tail, is_spread, leak))
+    return tuple(placed)
 
 
 def call_result(fm: FileModel, call: Node) -> Type | None:

@@ -41,6 +41,10 @@ class FileModel:
         self._starts = [top.start_byte for top in self.tops]
         self._scopes: dict[int, Scopes] = {}
         self.types: dict[int, Type | None] = {}  # node id -> inferred type (None: unknown)
+        self.callees: dict[int, Callee | None] = {}  # node id -> what a call calls
+        self.selections: dict[int, Selection | None] = {}  # node id -> what x.f selects
+        self.call_args: dict[int, tuple[Argument | None, ...]] = {}  # node id -> arguments
+        self.resolved: dict[int, Symbol | None] = {}  # node id -> what an identifier denotes
         # Whether the host's `go build` would compile this file (its build constraints hold).
         self.active = buildtags.matches(Path(source.path).name, source.data, package.tags)
         self._read_imports()
@@ -106,6 +110,13 @@ class FileModel:
     def resolve(self, node: Node) -> Symbol | None:
         """What an identifier (or type identifier) denotes, with Go's scoping; None for field
         keys of struct literals, `_`, and names the model cannot find."""
+        key = node.id
+        if key in self.resolved:
+            return self.resolved[key]
+        found = self.resolved[key] = self._resolve(node)
+        return found
+
+    def _resolve(self, node: Node) -> Symbol | None:
         if node.type not in _NAMES:
             return None
         name = self.text(node)
@@ -173,6 +184,10 @@ class FileModel:
     def argument(self, call: Node, index: int) -> Argument | None:
         """The parameter argument `index` is passed to: type, variadic packing, leak fact."""
         return calls.argument(self, call, index)
+
+    def arguments(self, call: Node) -> tuple[Argument | None, ...]:
+        """`argument(call, i)` for every argument, in order."""
+        return calls.call_arguments(self, call)
 
     def param_leaks(self, call: Node, index: int) -> ParamLeak | None:
         """The compiler's fact about the stdlib parameter argument `index` is passed to

@@ -46,6 +46,15 @@ class Selection:
 
 
 def select(fm: FileModel, selector: Node) -> Selection | None:
+    """What `x.f` selects; cached per node."""
+    cache = fm.selections
+    key = selector.id
+    if key not in cache:
+        cache[key] = _select(fm, selector)
+    return cache[key]
+
+
+def _select(fm: FileModel, selector: Node) -> Selection | None:
     operand = selector.child_by_field_name("operand")
     field = selector.child_by_field_name("field")
     if operand is None or field is None:
