@@ -130,7 +130,12 @@ def _compare(fm: FileModel, record: dict[str, object], tally: Tally) -> None:
     shaped = is_pointer_shaped(t)
     if shaped is not None and record["kind"] != "type parameter":
         tally.shape_checked += 1
-        tally.shape_agree += shaped == record["direct"]
+        if shaped == record["direct"]:
+            tally.shape_agree += 1
+        else:
+            tally.wrong.append(f"{fm.source.path}:{node.start_point[0] + 1}: {fm.text(node)[:50]!r} "
+                               f"pointer-shaped {shaped}, cmd/compile {record['direct']} "
+                               f"({record['type']})")
 
 
 def _names_nothing(ident: Node) -> bool:

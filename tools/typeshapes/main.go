@@ -144,24 +144,48 @@ func shape(t types.Type) string {
 	return "?"
 }
 
-// direct reports whether values of t are stored directly in an interface (cmd/compile's
-// types.IsDirectIface).
-func direct(t types.Type, depth int) bool {
-	if depth > 32 {
-		return false
-	}
+// direct reports whether values of t are stored directly in an interface: cmd/compile's
+// types.IsDirectIface, `Size(t) == PtrSize && PtrDataSize(t) == PtrSize`. A one-word type has
+// pointer data of one word exactly when it holds a pointer (which then sits at offset 0).
+func direct(t types.Type, _ int) (result bool) {
 	if _, ok := t.(*types.TypeParam); ok {
 		return false
 	}
+	defer func() {
+		if recover() != nil {
+			result = false // a struct with a type-parameter field has no size yet
+		}
+	}()
 	switch u := t.Underlying().(type) {
-	case *types.Pointer, *types.Map, *types.Chan, *types.Signature:
+	case *types.Tuple:
+		return false
+	case *types.Basic:
+		if u.Info()&types.IsUntyped != 0 {
+			return false // constants have no size until converted
+		}
+	}
+	return sizes.Sizeof(t) == sizes.Sizeof(types.Typ[types.UnsafePointer]) && hasPointers(t, 0)
+}
+
+var sizes = types.SizesFor("gc", "amd64")
+
+func hasPointers(t types.Type, depth int) bool {
+	if depth > 32 {
+		return false
+	}
+	switch u := t.Underlying().(type) {
+	case *types.Pointer, *types.Map, *types.Chan, *types.Signature, *types.Slice, *types.Interface:
 		return true
 	case *types.Basic:
-		return u.Kind() == types.UnsafePointer
+		return u.Kind() == types.UnsafePointer || u.Info()&types.IsString != 0
 	case *types.Struct:
-		return u.NumFields() == 1 && direct(u.Field(0).Type(), depth+1)
+		for i := 0; i < u.NumFields(); i++ {
+			if hasPointers(u.Field(i).Type(), depth+1) {
+				return true
+			}
+		}
 	case *types.Array:
-		return u.Len() == 1 && direct(u.Elem(), depth+1)
+		return u.Len() > 0 && hasPointers(u.Elem(), depth+1)
 	}
 	return false
 }
