@@ -1,0 +1,1 @@
+"""Escape patterns shared by several rules: questions built on the package model."""

@@ -1,0 +1,304 @@
+"""Code the Go 1.27 compiler drops before escape analysis, so it never reports escapes in it.
+
+The noder (cmd/compile/internal/noder, `stmts`, `ifStmt`, `terminates`, `staticBool`) omits:
+- the branch of an `if` whose condition is a constant (`if debug {` with `const debug =
+  false`; also `!c`, `a && b`, `a || b` folded as far as constants allow);
+- the statements of a block after one that terminates it (`return`, `goto`, a `panic(...)`
+  call statement, an `if` whose taken branches all terminate, a block ending in one), unless a
+  label follows (a `goto` may reach it).
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from tree_sitter import Node
+
+from goescape.linter.model.buildtags import host_platform
+from goescape.linter.model.symbols import SymbolKind
+
+if TYPE_CHECKING:
+    from goescape.linter.model.file import FileModel
+
+_FUNCTIONS = frozenset({"function_declaration", "method_declaration", "func_literal"})
+_STATEMENT_LISTS = frozenset({"block", "statement_list"})
+_MAX_DEPTH = 16
+
+
+def is_dead(fm: FileModel, node: Node) -> bool:
+    """Whether the compiler drops the statement containing `node` as unreachable, or may drop
+    it: a branch of an `if` on a constant whose value the model cannot see (a constant of
+    another package, such as `syscall.ImplementsGetwd`) counts as dead, so that rules stay
+    silent in code that a build may not compile."""
+    child = node
+    parent = node.parent
+    while parent is not None and parent.type not in _FUNCTIONS:
+        if parent.type == "if_statement":
+            cond = parent.child_by_field_name("condition")
+            value = static_bool(fm, cond) if cond is not None else None
+            if value is not None:
+                consequence = parent.child_by_field_name("consequence")
+                alternative = parent.child_by_field_name("alternative")
+                if value is not True and _same(child, consequence):
+                    return True  # false, or unknown
+                if value is not False and _same(child, alternative):
+                    return True
+        elif parent.type in _STATEMENT_LISTS and _after_terminating(fm, child):
+            return True
+        elif parent.type in ("expression_case", "default_case") and _dead_case(fm, parent):
+            return True
+        child, parent = parent, parent.parent
+    return False
+
+
+def _dead_case(fm: FileModel, clause: Node) -> bool:
+    """The noder's `switchStmt`: with a constant tag (no tag means `true`) and constant case
+    values up to the match, only the matching clause (or the default) is compiled."""
+    switch = clause.parent
+    if switch is None or switch.type != "expression_switch_statement":
+        return False
+    tag_node = switch.child_by_field_name("value")
+    tag = _value(fm, tag_node, 0) if tag_node is not None else True
+    if tag is None:
+        return False
+    target: Node | None = None
+    for other in switch.named_children:
+        if other.type == "default_case":
+            target = other
+        elif other.type == "expression_case":
+            values = other.child_by_field_name("value")
+            for case in (values.named_children if values is not None else []):
+                value = _value(fm, case, 0)
+                if value is None:
+                    return False  # a non-constant case: the compiler keeps every clause
+                if value is MAYBE or tag is MAYBE:
+                    return True  # some clause is compiled alone, but not known which
+                if value == tag and type(value) is type(tag):
+                    target = other
+                    break
+            else:
+                continue
+            break
+    if target is not None and any(c.type == "fallthrough_statement" for c in _statements(target)):
+        return False
+    return target is None or target.id != clause.id
+
+
+def _statements(clause: Node) -> list[Node]:
+    found: list[Node] = []
+    for child in clause.named_children:
+        found.extend(child.named_children if child.type == "statement_list" else [child])
+    return found
+
+
+def reported_where_written(fm: FileModel, node: Node) -> bool:
+    """Whether Go 1.27 reports escapes of `node` in its own function: not dead code (or code
+    that may be dead), not the body of a generic function."""
+    return not in_generic(node) and not is_dead(fm, node)
+
+
+def in_generic(node: Node) -> bool:
+    """Inside a generic function or a method of a generic type: Go 1.27 reports the escapes of
+    its instantiations (at their callers, or not at all when nothing instantiates it), not of
+    the generic body, so rules stay silent there."""
+    parent = node.parent
+    while parent is not None:
+        if parent.type == "function_declaration":
+            return parent.child_by_field_name("type_parameters") is not None
+        if parent.type == "method_declaration":
+            receiver = parent.child_by_field_name("receiver")
+            text = receiver.text or b"" if receiver is not None else b""
+            return b"[" in text
+        parent = parent.parent
+    return False
+
+
+def _same(a: Node, b: Node | None) -> bool:
+    return b is not None and a.start_byte == b.start_byte and a.end_byte == b.end_byte
+
+
+def _after_terminating(fm: FileModel, statement: Node) -> bool:
+    """A statement preceded in its list by a terminating one, with no label from there on."""
+    if statement.type == "labeled_statement":
+        return False
+    found = False
+    sibling = statement.prev_named_sibling
+    while sibling is not None and not found:
+        if sibling.type == "labeled_statement":
+            return False  # a goto may jump to it: what follows is reachable again
+        found = terminates(fm, sibling)
+        sibling = sibling.prev_named_sibling
+    if not found:
+        return False
+    following = statement.next_named_sibling
+    while following is not None:
+        if following.type == "labeled_statement":
+            return False  # the compiler keeps everything before the last label
+        following = following.next_named_sibling
+    return True
+
+
+def terminates(fm: FileModel, statement: Node, depth: int = 0) -> bool:
+    """The noder's `terminates`: return, goto, panic(...), or an if/block that always does."""
+    if depth > _MAX_DEPTH:
+        return False
+    kind = statement.type
+    if kind == "return_statement":
+        return True
+    if kind == "goto_statement":
+        return True
+    if kind == "expression_statement":
+        call = statement.named_children[0] if statement.named_children else None
+        while call is not None and call.type == "parenthesized_expression" and call.named_children:
+            call = call.named_children[0]
+        if call is None or call.type != "call_expression":
+            return False
+        fn = call.child_by_field_name("function")
+        if fn is None or fn.type != "identifier" or fm.text(fn) != "panic":
+            return False
+        symbol = fm.resolve(fn)
+        return symbol is not None and symbol.kind is SymbolKind.BUILTIN
+    if kind == "if_statement":
+        cond = statement.child_by_field_name("condition")
+        value = static_bool(fm, cond) if cond is not None else None
+        then = statement.child_by_field_name("consequence")
+        other = statement.child_by_field_name("alternative")
+        then_ok = then is not None and terminates(fm, then, depth + 1)
+        else_ok = other is not None and terminates(fm, other, depth + 1)
+        if value is MAYBE:
+            return then_ok or else_ok  # either branch may be the one compiled
+        return (value is False or then_ok) and (value is True or else_ok)
+    if kind in _STATEMENT_LISTS:
+        last = _last_statement(statement)
+        return last is not None and terminates(fm, last, depth + 1)
+    return False
+
+
+def _last_statement(block: Node) -> Node | None:
+    children = [c for c in block.named_children if c.type not in ("comment", "empty_statement")]
+    if not children:
+        return None
+    last = children[-1]
+    if last.type == "statement_list":
+        return _last_statement(last)
+    return last
+
+
+class _Maybe:
+    """A constant condition whose value the model cannot see."""
+
+    def __repr__(self) -> str:
+        return "MAYBE"
+
+
+MAYBE = _Maybe()
+
+
+def static_bool(fm: FileModel, expr: Node) -> bool | _Maybe | None:
+    """The value of a condition the compiler folds: True, False, MAYBE (a constant whose value
+    the model cannot see, e.g. `syscall.ImplementsGetwd`), None when it is not constant."""
+    value = _value(fm, expr, 0)
+    if value is None:
+        return None
+    return value if isinstance(value, bool) else MAYBE
+
+
+def _value(fm: FileModel, expr: Node, depth: int) -> object:
+    """A constant's value (bool, str or int), MAYBE if constant but unknown, None if not constant."""
+    if depth > _MAX_DEPTH:
+        return MAYBE if fm.is_constant(expr) else None
+    kind = expr.type
+    if kind == "true":
+        return True
+    if kind == "false":
+        return False
+    if kind == "int_literal":
+        try:
+            return int(fm.text(expr).replace("_", ""), 0)
+        except ValueError:
+            return MAYBE
+    if kind == "interpreted_string_literal":
+        text = fm.text(expr)
+        return text[1:-1] if "\\" not in text else MAYBE
+    if kind == "raw_string_literal":
+        return fm.text(expr)[1:-1]
+    if kind == "parenthesized_expression" and expr.named_children:
+        return _value(fm, expr.named_children[0], depth + 1)
+    if kind == "unary_expression":
+        return _unary(fm, expr, depth)
+    if kind == "binary_expression":
+        return _binary(fm, expr, depth)
+    if kind == "identifier":
+        symbol = fm.resolve(expr)
+        if symbol is None or symbol.kind is not SymbolKind.CONST:
+            return None
+        if symbol.origin is None:
+            return MAYBE  # a predeclared or other package's constant
+        value = _const_value(symbol.decl, symbol.index)
+        if value is None or value.start_byte == expr.start_byte:
+            return MAYBE  # implicit repetition (iota), or a cycle
+        return _value(symbol.origin, value, depth + 1)
+    if kind == "selector_expression":
+        platform = _platform_constant(fm, expr)
+        if platform is not None:
+            return platform
+    return MAYBE if fm.is_constant(expr) else None
+
+
+def _unary(fm: FileModel, expr: Node, depth: int) -> object:
+    operator = expr.child_by_field_name("operator")
+    operand = expr.child_by_field_name("operand")
+    if operator is None or operand is None:
+        return None
+    inner = _value(fm, operand, depth + 1)
+    if inner is None or inner is MAYBE:
+        return inner
+    if operator.type == "!" and isinstance(inner, bool):
+        return not inner
+    if operator.type == "-" and isinstance(inner, int) and not isinstance(inner, bool):
+        return -inner
+    return MAYBE
+
+
+def _binary(fm: FileModel, expr: Node, depth: int) -> object:
+    operator = expr.child_by_field_name("operator")
+    left, right = expr.child_by_field_name("left"), expr.child_by_field_name("right")
+    if operator is None or left is None or right is None:
+        return None
+    op = operator.type
+    a, b = _value(fm, left, depth + 1), _value(fm, right, depth + 1)
+    if op == "&&":  # the noder's staticBool: `debug && x` is false when debug is
+        if a is False or b is False:
+            return False
+        return b if a is True else (MAYBE if a is MAYBE else None)
+    if op == "||":
+        if a is True or b is True:
+            return True
+        return b if a is False else (MAYBE if a is MAYBE else None)
+    if a is None or b is None:
+        return None
+    if a is MAYBE or b is MAYBE:
+        return MAYBE
+    if op in ("==", "!=") and type(a) is type(b):
+        return (a == b) if op == "==" else (a != b)
+    return MAYBE
+
+
+def _platform_constant(fm: FileModel, expr: Node) -> str | None:
+    """`runtime.GOOS` and `runtime.GOARCH`: the platform the model builds for."""
+    operand, field = expr.child_by_field_name("operand"), expr.child_by_field_name("field")
+    if operand is None or field is None or fm.imports.get(fm.text(operand)) != "runtime":
+        return None
+    goos, goarch = host_platform()
+    if goos not in fm.package.tags:
+        return None
+    return {"GOOS": goos, "GOARCH": goarch}.get(fm.text(field))
+
+
+def _const_value(spec: Node | None, index: int) -> Node | None:
+    if spec is None or spec.type != "const_spec":
+        return None
+    values = spec.child_by_field_name("value")
+    if values is None:
+        return None
+    items = values.named_children if values.type == "expression_list" else [values]
+    return items[index] if 0 <= index < len(items) else None
