@@ -21,6 +21,7 @@ from goescape.linter.config import (
     load_config,
     parse_fail_on,
 )
+from goescape.linter import runflags
 from goescape.linter.engine import RunResult, project_root, run
 from goescape.linter.policy import Policy
 from goescape.linter.registry import Registry, Rule, build_registry
@@ -64,6 +65,7 @@ def _add_check(commands: argparse._SubParsersAction) -> None:  # type: ignore[ty
     check.add_argument("--fail-on", choices=FAIL_LEVELS,
                        help="lowest severity that makes the exit status 1 (default: warning)")
     check.add_argument("--config", metavar="FILE", help="use this configuration file")
+    runflags.add_arguments(check)
     check.add_argument("--show-source", action="store_true", help="print the source line and a caret")
     check.add_argument("--quiet", "-q", action="store_true", help="print findings only, no summary")
     check.add_argument("--include-suppressed", action="store_true",
@@ -84,7 +86,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _explain(args)
         parser.print_help(sys.stderr)
         return EXIT_ERROR
-    except (UsageError, ConfigError) as error:
+    except (UsageError, ConfigError, runflags.RunFlagError) as error:
         _error(str(error))
         return EXIT_ERROR
     except KeyboardInterrupt:
@@ -105,12 +107,18 @@ def _check(args: argparse.Namespace) -> int:
     config_path = Path(args.config) if args.config else find_config(common_directory(existing))
     config = _apply_flags(load_config(config_path, registry), args, registry)
     policy = Policy.build(config, registry)
-    result = run(args.paths, policy, project_root(common_directory(existing)))
+    flags = runflags.settings(args, config, Path.cwd())
+    result = run(args.paths, policy, project_root(common_directory(existing)), **flags.run_kwargs())
+    runflags.finish(result, flags)
     options = ReportOptions(show_source=args.show_source, include_suppressed=args.include_suppressed)
     _write(render(args.format, result, policy, options), args.output)
     for path in result.missing:
         _error(f"{path}: no such file or folder")
+    for warning in flags.warnings:
+        _warn(warning)
     if not args.quiet:
+        for note in flags.notes:
+            print(f"goescape: {note}", file=sys.stderr)
         if result.files_linted == 0 and not result.missing and not result.failed:
             _warn(f"no Go files found in {', '.join(args.paths)}")
         print(summary(result, options), file=sys.stderr)

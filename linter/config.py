@@ -40,6 +40,9 @@ class Config:
     fail_on: Severity | None = Severity.WARNING  # None: never fail on findings
     include_generated: bool = False
     rule_options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)  # code -> options
+    jobs: int | None = None  # worker processes; None: one per CPU
+    cache_dir: Path | None = None  # None: the user's cache folder
+    baseline: Path | None = None  # findings recorded there are hidden
 
 
 # -- locating ------------------------------------------------------------------------------------
@@ -226,6 +229,19 @@ def _options_of(checker: _Checker, key: str, rule: Rule, options: dict[str, Any]
     return parsed
 
 
+def _jobs(checker: _Checker, key: str, value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        checker.fail(key, "expected a number of processes (1 or more)", value=value)
+    return int(value)
+
+
+def _path(checker: _Checker, key: str, value: Any) -> Path:
+    """A path relative to the configuration file's folder."""
+    if not isinstance(value, str) or not value.strip():
+        checker.fail(key, "expected a path", value=value)
+    return checker.path.parent / Path(value).expanduser()
+
+
 def _bool(checker: _Checker, key: str, value: Any) -> bool:
     if not isinstance(value, bool):
         checker.fail(key, "expected true or false", value=value)
@@ -246,6 +262,9 @@ _KEYS: dict[str, tuple[str, Any]] = {
     "fail-on": ("fail_on", _fail_on),
     "include-generated": ("include_generated", _bool),
     "rules": ("rule_options", _rule_options),
+    "jobs": ("jobs", _jobs),
+    "cache-dir": ("cache_dir", _path),
+    "baseline": ("baseline", _path),
 }
 
 

@@ -2,14 +2,16 @@
 from __future__ import annotations
 
 import hashlib
+import os
 from urllib.parse import quote
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 from pathlib import Path
 
 from tree_sitter import Node, Tree
 
+from goescape.linter.anchors import anchor
 from goescape.linter.context import Context
 from goescape.linter.diagnostic import Diagnostic, Location, Notice, RelatedLocation
 from goescape.linter.discover import Target, discover
@@ -21,6 +23,9 @@ from goescape.linter.registry import Rule
 from goescape.linter.rule import Finding, Span
 from goescape.linter.source import SourceFile
 from goescape.linter.suppressions import Directives, read_directives
+
+if TYPE_CHECKING:
+    from goescape.linter.cache import ResultCache
 
 
 @dataclass
@@ -68,6 +73,8 @@ class RunResult:
     # findings a stage marked `properties["verified"] = False` (the compiler contradicts them):
     # never reported nor counted as findings, listed on request (--show-refuted)
     refuted: list[Diagnostic] = field(default_factory=list)
+    # what the baseline and --diff filters did: {"baseline": {"hidden": n, "fixed": m}, "diff": {...}}
+    filters: dict[str, dict[str, int]] = field(default_factory=dict)
 
     @property
     def reported(self) -> list[Diagnostic]:
@@ -100,8 +107,13 @@ class FindingStage(Protocol):
 
 
 def run(paths: Sequence[str], policy: Policy, root: Path,
-        stages: Sequence[FindingStage] = ()) -> RunResult:
+        stages: Sequence[FindingStage] = (), *, jobs: int = 1, cache: ResultCache | None = None,
+        only: Callable[[Path], bool] | None = None) -> RunResult:
+    """Lint `paths`. `jobs` worker processes lint folders in parallel (in-process when there are
+    finding stages); `cache` answers for files whose inputs are unchanged; `only` restricts
+    linting to the discovered files it accepts (--diff)."""
     found = discover(paths, policy.excluded)
+    targets = [t for t in found.targets if only is None or only(t.path)]
     result = RunResult(root=root, missing=list(found.missing), files_excluded=found.excluded)
     for path, reason in found.unreadable:
         result.notices.append(Notice("io", f"cannot read {path}: {reason}", path=path, level="error"))
@@ -109,10 +121,17 @@ def run(paths: Sequence[str], policy: Policy, root: Path,
     for stage in stages:
         prepare = getattr(stage, "prepare", None)
         if prepare is not None:
-            prepare([target.path for target in found.targets])
-    for targets in by_directory(found.targets):
-        for file_result in lint_directory(targets, policy, root, stages):
-            _merge(result, file_result)
+            prepare([target.path for target in targets])
+    groups = by_directory(targets)
+    if jobs == 1 and cache is None:
+        file_results = [r for group in groups for r in lint_directory(group, policy, root, stages)]
+    else:
+        from goescape.linter.batch import lint_all  # it builds on this module
+
+        scope = sorted(os.path.realpath(p) for p in paths)
+        file_results = lint_all(groups, policy, root, stages, jobs=jobs, cache=cache, scope=scope)
+    for file_result in file_results:
+        _merge(result, file_result)
     result.diagnostics.sort(key=Diagnostic.sort_key)
     result.refuted.sort(key=Diagnostic.sort_key)
     result.notices.sort(key=Notice.sort_key)
@@ -202,7 +221,7 @@ def lint_parsed(file: SourceFile, tree: Tree, policy: Policy, root: Path,
     for stage in stages:
         findings = stage.process(file, tree, model, findings)
     directives = read_directives(file, tree, policy.registry, comments)
-    diagnostics = _apply(findings, directives, file, uri, policy)
+    diagnostics = _apply(findings, directives, file, uri, policy, tree)
     result.diagnostics = [d for d in diagnostics if d.properties.get("verified") is not False]
     result.refuted = [d for d in diagnostics if d.properties.get("verified") is False]
     return result
@@ -243,7 +262,7 @@ def _run_rule(rule: Rule, node: Node, ctx: Context, result: FileResult, uri: str
 
 
 def _apply(findings: list[Finding], directives: Directives, file: SourceFile, uri: str,
-           policy: Policy) -> list[Diagnostic]:
+           policy: Policy, tree: Tree) -> list[Diagnostic]:
     ignored_here = policy.ignored_in(file.path)
     def enabled(code: str) -> bool:
         return policy.enabled(code) and code not in ignored_here
@@ -258,7 +277,7 @@ def _apply(findings: list[Finding], directives: Directives, file: SourceFile, ur
         _diagnostic(f, d.reason if d is not None else None, file, uri, policy)
         for f, d in zip([*unique, *own], [*suppressions, *own_suppressions])
     ]
-    return _with_fingerprints(diagnostics)
+    return _with_fingerprints(diagnostics, [anchor(tree, f.span) for f in [*unique, *own]])
 
 
 def _finding_order(finding: Finding) -> tuple[tuple[int, int], str, str]:
@@ -285,18 +304,20 @@ def location(file: SourceFile, uri: str, span: Span) -> Location:
                     file.line_text(span.start[0]), str(file.path))
 
 
-def _with_fingerprints(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
-    """Stable across edits elsewhere in the file: rule, file, the flagged line's normalized text and
-    the occurrence index among identical lines, never the line number."""
-    counts: dict[tuple[str, str], int] = {}
+def _with_fingerprints(diagnostics: list[Diagnostic], anchors: Sequence[bytes | None]) -> list[Diagnostic]:
+    """Stable across edits elsewhere in the file and across moving, re-indenting or reformatting
+    the flagged statement: rule, file, the statement's normalized tokens (see anchors.py; the
+    flagged line's when there is no statement) and the occurrence index among identical ones,
+    never the line number."""
+    counts: dict[tuple[str, bytes], int] = {}
     result = []
-    for diagnostic in diagnostics:
-        normalized = " ".join(diagnostic.location.snippet.split())
+    for diagnostic, tokens in zip(diagnostics, anchors):
+        normalized = tokens if tokens is not None else " ".join(diagnostic.location.snippet.split()).encode()
         key = (diagnostic.code, normalized)
         index = counts.get(key, 0)
         counts[key] = index + 1
-        digest = hashlib.sha256(
-            f"{diagnostic.code}\0{diagnostic.location.uri}\0{normalized}\0{index}".encode()).hexdigest()
+        digest = hashlib.sha256(f"{diagnostic.code}\0{diagnostic.location.uri}\0".encode() + normalized
+                                + f"\0{index}".encode()).hexdigest()
         result.append(replace(diagnostic, fingerprint=digest[:32]))
     return result
 

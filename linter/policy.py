@@ -42,11 +42,15 @@ class Policy:
         return [r for r in self.registry.sorted() if r.code in self.severities and r.check is not None]
 
     def excluded(self, path: Path) -> bool:
+        if not self.config.exclude:
+            return False  # resolving every discovered path is not free
         relative = self.relative(path)
         return relative is not None and any(g.matches(relative) for g in self.config.exclude)
 
     def ignored_in(self, path: Path) -> frozenset[str]:
         """Codes that `per-file-ignores` turns off for this file."""
+        if not self.config.per_file_ignores:
+            return frozenset()
         relative = self.relative(path)
         if relative is None:
             return frozenset()

@@ -17,6 +17,13 @@ FIXTURES = REPO / "tests" / "fixtures"
 SEED = REPO.parent / "shared" / "seed"
 
 
+@pytest.fixture(autouse=True)
+def _private_cache(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory) -> None:
+    """`goescape check` caches results by default: each test gets its own empty cache, never the
+    user's (and never another test's, whose in-file rules may share codes)."""
+    monkeypatch.setenv("GOESCAPE_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+
+
 @dataclass
 class CliResult:
     status: int

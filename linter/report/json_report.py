@@ -24,6 +24,7 @@ def render(result: RunResult, policy: Policy, options: ReportOptions) -> str:
             "generated_skipped": result.files_generated,
         },
     }
+    document["summary"].update(result.filters)  # "baseline": {hidden, fixed}, "diff": {hidden}
     return json.dumps(document, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
 
 

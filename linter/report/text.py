@@ -68,12 +68,28 @@ def summary(result: RunResult, options: ReportOptions) -> str:
     suppressed = len(result.diagnostics) - len(shown)
     if suppressed:
         parts.append(f"{suppressed} suppressed")
+    parts.extend(_filtered(result))
     if result.files_generated:
         parts.append(f"{_files(result.files_generated)} skipped as generated")
     if result.notices:
         n = len(result.notices)
         parts.append(f"{n} notice{'s' if n > 1 else ''}")
     return "; ".join(parts) + "."
+
+
+def _filtered(result: RunResult) -> list[str]:
+    """What --baseline and --diff hid (and which baseline entries no longer match anything)."""
+    parts = []
+    baseline = result.filters.get("baseline")
+    if baseline is not None:
+        fixed = baseline["fixed"]
+        parts.append(f"{baseline['hidden']} hidden by the baseline"
+                     + (f" ({fixed} baseline entr{'ies' if fixed != 1 else 'y'} fixed: "
+                        "write it again to drop them)" if fixed else ""))
+    diff = result.filters.get("diff")
+    if diff is not None and diff["hidden"]:
+        parts.append(f"{diff['hidden']} outside the diff")
+    return parts
 
 
 def _files(count: int) -> str:

@@ -1,0 +1,90 @@
+"""A file's lint result as plain JSON data without its paths: what the cache stores and workers send."""
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+from goescape.linter.diagnostic import Diagnostic, Location, Notice, RelatedLocation
+from goescape.linter.engine import FileResult
+from goescape.linter.rule import Severity
+from goescape.linter.source import Position
+
+# The paths (display path, URI, absolute path) are left out: they depend on the working folder
+# and the project root, not on the file's contents, and are put back by `decode`.
+Encoded = dict[str, Any]
+
+
+class CodecError(ValueError):
+    """Data that is not an encoded result (a corrupt or foreign cache entry)."""
+
+
+def encode(result: FileResult) -> Encoded:
+    return {
+        "linted": result.linted,
+        "generated": result.generated,
+        "failed": result.failed,
+        "diagnostics": [_diagnostic(d) for d in result.diagnostics],
+        "notices": [_notice(n) for n in result.notices],
+        "refuted": [_diagnostic(d) for d in result.refuted],
+    }
+
+
+def decode(data: Mapping[str, Any], path: Path, display: str, uri: str) -> FileResult:
+    """The result of the file at `path`, shown as `display`, with repo-relative `uri`."""
+    try:
+        where = _Where(display, uri, str(path))
+        return FileResult(
+            path=path,
+            diagnostics=[where.diagnostic(d) for d in data["diagnostics"]],
+            notices=[where.notice(n) for n in data["notices"]],
+            linted=bool(data["linted"]),
+            generated=bool(data["generated"]),
+            failed=bool(data["failed"]),
+            refuted=[where.diagnostic(d) for d in data["refuted"]],
+        )
+    except (KeyError, IndexError, TypeError, ValueError, AttributeError) as error:
+        raise CodecError(f"not an encoded result: {error}") from None
+
+
+def _range(location: Location) -> list[int]:
+    return [location.start.line, location.start.column, location.end.line, location.end.column]
+
+
+def _diagnostic(d: Diagnostic) -> list[Any]:
+    related = [[_range(r.location), r.location.snippet, r.message] for r in d.related]
+    return [d.code, d.name, int(d.severity), _range(d.location), d.location.snippet, d.message,
+            related, d.suppression, d.fingerprint, dict(d.properties)]
+
+
+def _notice(n: Notice) -> list[Any]:
+    return [n.kind, n.message, n.path is not None, n.uri is not None, n.line, n.column, n.level]
+
+
+class _Where:
+    """Puts the file's paths back into decoded locations and notices."""
+
+    def __init__(self, display: str, uri: str, file: str) -> None:
+        self.display, self.uri, self.file = display, uri, file
+
+    def location(self, span: list[int], snippet: str) -> Location:
+        line, column, end_line, end_column = (int(v) for v in span)
+        return Location(self.display, self.uri, Position(line, column), Position(end_line, end_column),
+                        str(snippet), self.file)
+
+    def diagnostic(self, item: list[Any]) -> Diagnostic:
+        code, name, severity, span, snippet, message, related, suppression, fingerprint, props = item
+        return Diagnostic(
+            code=str(code), name=str(name), severity=Severity(int(severity)),
+            location=self.location(span, snippet), message=str(message),
+            related=tuple(RelatedLocation(self.location(s, t), str(m)) for s, t, m in related),
+            suppression=None if suppression is None else str(suppression),
+            fingerprint=str(fingerprint),
+            properties=MappingProxyType(dict(props)),
+        )
+
+    def notice(self, item: list[Any]) -> Notice:
+        kind, message, has_path, has_uri, line, column, level = item
+        return Notice(str(kind), str(message), self.display if has_path else None,
+                      self.uri if has_uri else None, line, column, str(level))
