@@ -14,6 +14,7 @@ from typing import Any
 from goescape.linter import __version__
 from goescape.linter.config import (
     FAIL_LEVELS,
+    VERIFY_MODES,
     Config,
     ConfigError,
     common_directory,
@@ -28,6 +29,7 @@ from goescape.linter.registry import Registry, Rule, build_registry
 from goescape.linter.report import FORMATS, ReportOptions, render
 from goescape.linter.report.text import summary
 from goescape.linter.rule import Severity
+from goescape.linter.verify import session as verification
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -72,11 +74,21 @@ def _add_check(commands: argparse._SubParsersAction) -> None:  # type: ignore[ty
                        help="report suppressed findings too, marked as such")
     check.add_argument("--include-generated", action="store_true",
                        help="lint files marked '// Code generated ... DO NOT EDIT.'")
+    verify = check.add_argument_group("compiler-verified mode")
+    verify.add_argument("--verify", choices=VERIFY_MODES, metavar="on|auto|off",
+                        help="check every finding with the Go compiler and report the escapes no "
+                             "rule found; `--verify` alone means on, auto verifies only when a go "
+                             "command is found")
+    verify.add_argument("--go", metavar="PATH", help="the go command to verify with (default: go on PATH)")
+    verify.add_argument("--cgo", action="store_true",
+                        help="let the go command run cgo (needs a C compiler; off by default)")
+    verify.add_argument("--show-refuted", action="store_true",
+                        help="list the findings the compiler refuted, with what it said instead")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(_bare_verify(sys.argv[1:] if argv is None else argv))
     try:
         if args.command == "check":
             return _check(args)
@@ -101,16 +113,33 @@ def main(argv: Sequence[str] | None = None) -> int:
 # -- check ---------------------------------------------------------------------------------------
 
 
+def _bare_verify(argv: Sequence[str]) -> list[str]:
+    """`--verify` alone means `--verify=on` (an optional value would swallow the next path)."""
+    args = list(argv)
+    end = args.index("--") if "--" in args else len(args)
+    return [("--verify=on" if a == "--verify" and i < end else a) for i, a in enumerate(args)]
+
+
 def _check(args: argparse.Namespace) -> int:
     registry = _registry()
     existing = [Path(p) for p in args.paths if Path(p).exists()]
     config_path = Path(args.config) if args.config else find_config(common_directory(existing))
     config = _apply_flags(load_config(config_path, registry), args, registry)
+    root = project_root(common_directory(existing))
+    try:
+        config, stages, notices = verification.setup(config, args.go, args.cgo, registry, root)
+    except verification.NoGo as error:
+        raise UsageError(f"--verify: {error}") from None
     policy = Policy.build(config, registry)
     flags = runflags.settings(args, config, Path.cwd())
-    result = run(args.paths, policy, project_root(common_directory(existing)), **flags.run_kwargs())
+    try:
+        result = run(args.paths, policy, root, stages, **flags.run_kwargs())
+    finally:
+        verification.finish_stages(stages)
+    verification.add_notices(result, stages, notices)
     runflags.finish(result, flags)
-    options = ReportOptions(show_source=args.show_source, include_suppressed=args.include_suppressed)
+    options = ReportOptions(show_source=args.show_source, include_suppressed=args.include_suppressed,
+                            verified=bool(stages), show_refuted=args.show_refuted)
     _write(render(args.format, result, policy, options), args.output)
     for path in result.missing:
         _error(f"{path}: no such file or folder")
@@ -165,6 +194,8 @@ def _apply_flags(config: Config, args: argparse.Namespace, registry: Registry) -
         changes["fail_on"] = parse_fail_on(args.fail_on)
     if args.include_generated:
         changes["include_generated"] = True
+    if args.verify:
+        changes["verify"] = args.verify
     return replace(config, **changes)
 
 

@@ -20,6 +20,7 @@ else:  # pragma: no cover - exercised on Python 3.10 only
 CONFIG_FILE = ".goescape.toml"
 PYPROJECT = "pyproject.toml"
 FAIL_LEVELS = ("note", "warning", "error", "never")
+VERIFY_MODES = ("off", "on", "auto")  # auto: verify when a go command is found
 
 
 class ConfigError(Exception):
@@ -39,6 +40,7 @@ class Config:
     severity: Mapping[str, Severity] = field(default_factory=dict)  # rule code -> level
     fail_on: Severity | None = Severity.WARNING  # None: never fail on findings
     include_generated: bool = False
+    verify: str = "off"  # one of VERIFY_MODES: check findings with the Go compiler (--verify)
     rule_options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)  # code -> options
     jobs: int | None = None  # worker processes; None: one per CPU
     cache_dir: Path | None = None  # None: the user's cache folder
@@ -248,6 +250,14 @@ def _bool(checker: _Checker, key: str, value: Any) -> bool:
     return bool(value)
 
 
+def _verify(checker: _Checker, key: str, value: Any) -> str:
+    if isinstance(value, bool):
+        return "on" if value else "off"
+    if value != "auto":
+        checker.fail(key, 'expected true, false or "auto"', value=value, suggestions=("auto",))
+    return "auto"
+
+
 def _fail_on(checker: _Checker, key: str, value: Any) -> Severity | None:
     label = checker.level(key, value, FAIL_LEVELS)
     return None if label == "never" else Severity.parse(label)
@@ -261,6 +271,7 @@ _KEYS: dict[str, tuple[str, Any]] = {
     "severity": ("severity", _severity_table),
     "fail-on": ("fail_on", _fail_on),
     "include-generated": ("include_generated", _bool),
+    "verify": ("verify", _verify),
     "rules": ("rule_options", _rule_options),
     "jobs": ("jobs", _jobs),
     "cache-dir": ("cache_dir", _path),

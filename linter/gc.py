@@ -165,9 +165,11 @@ def safe_env(base: Mapping[str, str] | None = None, *, cgo: bool = False) -> dic
     return env
 
 
-def go_env(go: str, env: Mapping[str, str] | None = None) -> dict[str, str]:
-    """`go env -json`, as the go command sees it in `env` (default: `safe_env()`)."""
-    out = _run_text([go, "env", "-json"], env)
+def go_env(go: str, env: Mapping[str, str] | None = None, *,
+           cwd: str | os.PathLike[str] | None = None) -> dict[str, str]:
+    """`go env -json`, as the go command sees it in `env` (default: `safe_env()`), run in `cwd`
+    (GOMOD, GOWORK and go.env settings depend on it)."""
+    out = _run_text([go, "env", "-json"], env, cwd)
     try:
         values = json.loads(out)
     except json.JSONDecodeError as exc:
@@ -266,10 +268,11 @@ def _stream(command: Sequence[str], cwd: str, env: Mapping[str, str], listing: A
     return process.returncode
 
 
-def _run_text(command: Sequence[str], env: Mapping[str, str] | None) -> str:
+def _run_text(command: Sequence[str], env: Mapping[str, str] | None,
+              cwd: str | os.PathLike[str] | None = None) -> str:
     try:
         done = subprocess.run(
-            command, env=dict(safe_env() if env is None else env), stdin=subprocess.DEVNULL,
+            command, cwd=cwd, env=dict(safe_env() if env is None else env), stdin=subprocess.DEVNULL,
             capture_output=True, text=True, encoding="utf-8", errors="replace", check=False,
         )
     except OSError as exc:

@@ -26,6 +26,8 @@ class Policy:
         for rule in selected:
             if rule.code in ignored:
                 continue  # ignore wins over select, whatever their specificity
+            if rule.verify_only and config.verify == "off":
+                continue  # no compiler, no findings: its suppressions are not "unused"
             level = config.severity.get(rule.code, rule.meta.severity)
             if level is not Severity.OFF:
                 severities[rule.code] = level

@@ -13,14 +13,20 @@ def render_rules(registry: Registry, fmt: str) -> str:
         records = [{
             "code": r.code, "name": r.name, "severity": r.meta.severity.label,
             "precision": r.meta.precision.value, "summary": r.meta.summary, "origin": r.origin,
+            "verify_only": r.verify_only,
         } for r in rules]
         return json.dumps(records, indent=2, sort_keys=True) + "\n"
     if fmt == "markdown":
         return rules_markdown(registry)
     width = max((len(r.name) for r in rules), default=4)
     lines = [f"{'CODE':<8}{'NAME':<{width + 2}}{'SEVERITY':<10}SUMMARY"]
-    lines += [f"{r.code:<8}{r.name:<{width + 2}}{r.meta.severity.label:<10}{r.meta.summary}" for r in rules]
+    lines += [f"{r.code:<8}{r.name:<{width + 2}}{r.meta.severity.label:<10}{_summary(r)}" for r in rules]
     return "\n".join(lines) + "\n"
+
+
+def _summary(rule: Rule) -> str:
+    # a rule without a check of its own only reports what the compiler finds
+    return f"{rule.meta.summary} (--verify only)" if rule.verify_only else rule.meta.summary
 
 
 def explain(rule: Rule) -> str:
@@ -37,7 +43,7 @@ def rules_markdown(registry: Registry) -> str:
     parts += [f"| Code | Name | Severity | Precision | Summary |", "|---|---|---|---|---|"]
     for r in registry.sorted():
         parts.append(f"| [{r.code}](#{r.code.lower()}-{r.name}) | `{r.name}` | {r.meta.severity.label} "
-                     f"| {r.meta.precision.value} | {r.meta.summary} |")
+                     f"| {r.meta.precision.value} | {_summary(r)} |")
     for r in registry.sorted():
         body = inspect.cleandoc(r.doc).replace("\n## ", "\n#### ")
         parts += ["", f"## {r.code} {r.name}", "", body]

@@ -6,3 +6,11 @@ from types import ModuleType
 from goescape.rules import address_return
 
 BUILTIN: tuple[ModuleType, ...] = (address_return,)
+
+# The catch-all rules of the compiler-verified mode (ESC2xx): they have no check, and their
+# findings are the compiler's escapes that no pattern rule claims (`goescape check --verify`).
+from goescape.rules import (  # noqa: E402
+    append_growth, closure_capture, compiler_escape, conversion_allocation, large_allocation,
+)
+
+BUILTIN += (closure_capture, append_growth, conversion_allocation, large_allocation, compiler_escape)

@@ -14,6 +14,8 @@ FORMATS = ("text", "json", "sarif", "github")
 class ReportOptions:
     show_source: bool = False
     include_suppressed: bool = False
+    verified: bool = False  # --verify: findings carry the compiler's verdict and explanation
+    show_refuted: bool = False  # list the findings the compiler refuted
 
 
 Writer = Callable[[RunResult, Policy, ReportOptions], str]

@@ -24,6 +24,10 @@ def render(result: RunResult, policy: Policy, options: ReportOptions) -> str:
             "generated_skipped": result.files_generated,
         },
     }
+    if options.verified:
+        document["summary"]["refuted"] = len(result.refuted)
+    if options.show_refuted:
+        document["refuted"] = [_finding(d) for d in result.refuted]
     document["summary"].update(result.filters)  # "baseline": {hidden, fixed}, "diff": {hidden}
     return json.dumps(document, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
 

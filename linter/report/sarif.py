@@ -4,14 +4,15 @@ from __future__ import annotations
 import inspect
 import json
 import re
+from pathlib import Path
 from typing import Any
 
 from goescape.linter import PROJECT_URL, RULES_DOC_URL, __version__
 from goescape.linter.diagnostic import Diagnostic, Location, Notice
-from goescape.linter.engine import RunResult
+from goescape.linter.engine import RunResult, uri_for
 from goescape.linter.policy import Policy
 from goescape.linter.registry import Rule, doc_sections
-from goescape.linter.report import ReportOptions
+from goescape.linter.report import ReportOptions, explanations
 from goescape.linter.rule import Severity
 
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -25,12 +26,14 @@ def render(result: RunResult, policy: Policy, options: ReportOptions) -> str:
     rules = policy.registry.sorted()
     index = {rule.code: i for i, rule in enumerate(rules)}
     results = [
-        _result(d, index, options)
+        _result(d, index, options, result.root)
         for d in result.diagnostics
         if options.include_suppressed or not d.suppressed
     ]
+    if options.show_refuted:
+        results += [_refuted(_result(d, index, options, result.root)) for d in result.refuted]
     run = {
-        "tool": {"driver": _driver(rules)},
+        "tool": {"driver": _driver(rules, options.verified)},
         "originalUriBaseIds": {SRCROOT: {"uri": result.root.as_uri().rstrip("/") + "/"}},
         "columnKind": "unicodeCodePoints",
         "invocations": [{
@@ -43,17 +46,17 @@ def render(result: RunResult, policy: Policy, options: ReportOptions) -> str:
     return json.dumps(document, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
 
 
-def _driver(rules: list[Rule]) -> dict[str, Any]:
+def _driver(rules: list[Rule], verified: bool = False) -> dict[str, Any]:
     return {
         "name": "goescape",
         "version": __version__,
         "semanticVersion": __version__ if re.fullmatch(r"\d+\.\d+\.\d+", __version__) else "0.0.0",
         "informationUri": PROJECT_URL,
-        "rules": [_rule(rule) for rule in rules],
+        "rules": [_rule(rule, verified) for rule in rules],
     }
 
 
-def _rule(rule: Rule) -> dict[str, Any]:
+def _rule(rule: Rule, verified: bool = False) -> dict[str, Any]:
     sections = doc_sections(rule.doc)
     descriptor: dict[str, Any] = {
         "id": rule.code,
@@ -63,7 +66,8 @@ def _rule(rule: Rule) -> dict[str, Any]:
         "help": {"text": _plain(rule.doc), "markdown": _markdown(rule)},
         "defaultConfiguration": {"level": _LEVELS[rule.meta.severity]},
         "properties": {
-            "precision": rule.meta.precision.value,
+            # --verify: every finding is the compiler's own verdict
+            "precision": "very-high" if verified else rule.meta.precision.value,
             "tags": sorted({*rule.meta.tags, "performance"}),
             "kebabName": rule.name,
         },
@@ -119,7 +123,8 @@ def _physical(loc: Location) -> dict[str, Any]:
     return {"artifactLocation": artifact, "region": region}
 
 
-def _result(d: Diagnostic, index: dict[str, int], options: ReportOptions) -> dict[str, Any]:
+def _result(d: Diagnostic, index: dict[str, int], options: ReportOptions,
+            root: Path | None = None) -> dict[str, Any]:
     record: dict[str, Any] = {
         "ruleId": d.code,
         "ruleIndex": index[d.code],
@@ -138,8 +143,28 @@ def _result(d: Diagnostic, index: dict[str, int], options: ReportOptions) -> dic
             [{"kind": "inSource", "justification": d.suppression}] if d.suppressed else []
         )
     if d.properties:
-        record["properties"] = dict(d.properties)
+        properties = dict(d.properties)
+        flows = explanations.code_flows(d, lambda path, line, column: _step(path, line, column, root))
+        if flows:
+            record["codeFlows"] = flows
+            properties.pop("compiler", None)  # the code flows say it all
+        record["properties"] = properties
     return record
+
+
+def _step(path: str, line: int, column: int, root: Path | None) -> dict[str, Any]:
+    """The physical location of one explanation step, by the path the reports show."""
+    resolved = explanations.resolve(path)
+    uri = uri_for(resolved, root) if root is not None else resolved.as_uri()
+    artifact: dict[str, Any] = {"uri": uri}
+    if not uri.startswith("file:"):
+        artifact["uriBaseId"] = SRCROOT
+    return {"artifactLocation": artifact, "region": {"startLine": line, "startColumn": max(column, 1)}}
+
+
+def _refuted(record: dict[str, Any]) -> dict[str, Any]:
+    """A finding the compiler refuted: SARIF's "the rule was evaluated and found no problem"."""
+    return {**record, "kind": "pass", "level": "none"}
 
 
 def _notification(notice: Notice) -> dict[str, Any]:

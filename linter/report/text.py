@@ -4,7 +4,7 @@ from __future__ import annotations
 from goescape.linter.diagnostic import Diagnostic, Location, Notice
 from goescape.linter.engine import RunResult
 from goescape.linter.policy import Policy
-from goescape.linter.report import ReportOptions
+from goescape.linter.report import ReportOptions, explanations
 
 
 def render(result: RunResult, policy: Policy, options: ReportOptions) -> str:
@@ -19,14 +19,20 @@ def render(result: RunResult, policy: Policy, options: ReportOptions) -> str:
                 loc = related.location
                 lines.append(f"  {loc.path}:{loc.start.line}:{loc.start.column}: note: {related.message}")
                 lines.extend(_source(loc))
+        if options.verified:
+            lines.extend(explanations.text_lines(diagnostic))
+    if options.show_refuted:
+        for diagnostic in result.refuted:
+            lines.append(_headline(diagnostic, "refuted"))
+            lines.extend(explanations.text_lines(diagnostic) or ["    compiler: nothing on these lines"])
     lines.extend(notice_line(notice) for notice in result.notices)
     return "".join(line + "\n" for line in lines)
 
 
-def _headline(diagnostic: Diagnostic) -> str:
+def _headline(diagnostic: Diagnostic, label: str = "") -> str:
     loc = diagnostic.location
     line = (f"{loc.path}:{loc.start.line}:{loc.start.column}: {diagnostic.code} "
-            f"[{diagnostic.severity.label}] {diagnostic.message}")
+            f"[{label or diagnostic.severity.label}] {diagnostic.message}")
     if diagnostic.suppressed:
         line += f" (suppressed: {diagnostic.suppression})"
     return line
@@ -68,6 +74,8 @@ def summary(result: RunResult, options: ReportOptions) -> str:
     suppressed = len(result.diagnostics) - len(shown)
     if suppressed:
         parts.append(f"{suppressed} suppressed")
+    if result.refuted:
+        parts.append(f"{len(result.refuted)} refuted by the compiler")
     parts.extend(_filtered(result))
     if result.files_generated:
         parts.append(f"{_files(result.files_generated)} skipped as generated")

