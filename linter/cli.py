@@ -127,7 +127,7 @@ def _check(args: argparse.Namespace) -> int:
     config = _apply_flags(load_config(config_path, registry), args, registry)
     root = project_root(common_directory(existing))
     try:
-        config, stages, notices = verification.setup(config, args.go, args.cgo, registry, root)
+        config, stages, notices = verification.setup(config, args.go, args.cgo, registry)
     except verification.NoGo as error:
         raise UsageError(f"--verify: {error}") from None
     policy = Policy.build(config, registry)

@@ -100,7 +100,10 @@ class FindingStage(Protocol):
     suppressions like the rules' own; a finding it marks `properties["verified"] = False` is
     refuted: it still uses up its suppression, and lands in `RunResult.refuted`. A stage may
     also have `prepare(paths)`, called once with every file to lint before the first `process`
-    (to start work on all of them at once)."""
+    (to start work on all of them at once), `notices_for(file, uri)`, called after `process`
+    for notices that belong with the file's result (a result cache keeps them), and a
+    `cache_key` string naming what else its results depend on (without one, nothing is
+    cached)."""
 
     def process(self, file: SourceFile, tree: Tree, model: Callable[[], FileModel],
                 findings: list[Finding]) -> list[Finding]: ...
@@ -262,6 +265,9 @@ def _run_rule(rule: Rule, node: Node, ctx: Context, result: FileResult, uri: str
 
 
 def _apply(findings: list[Finding], directives: Directives, file: SourceFile, uri: str,
+        notices_for = getattr(stage, "notices_for", None)
+        if notices_for is not None:
+            result.notices.extend(notices_for(file, uri))
            policy: Policy, tree: Tree) -> list[Diagnostic]:
     ignored_here = policy.ignored_in(file.path)
     def enabled(code: str) -> bool:

@@ -11,15 +11,14 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from pathlib import Path
 
 from goescape.linter import gc
 from goescape.linter.verify.cache import ResultCache, cache_dir
 from goescape.linter.verify.explain import COMPILER, VERIFIED
 from goescape.linter.verify.match import ORIGIN
-from goescape.linter.verify.stage import Counts, Options, VerifyStage
+from goescape.linter.verify.stage import Options, VerifyStage
 
-__all__ = ["COMPILER", "ORIGIN", "VERIFIED", "Counts", "NoGo", "Options", "VerifyStage",
+__all__ = ["COMPILER", "ORIGIN", "VERIFIED", "NoGo", "Options", "VerifyStage",
            "create_stage", "find_go"]
 
 
@@ -38,7 +37,6 @@ def find_go(explicit: str | None) -> str:
     return found
 
 
-def create_stage(go: str, *, cgo: bool, known: Callable[[str], bool],
-                 uri: Callable[[Path], str]) -> VerifyStage:
+def create_stage(go: str, *, cgo: bool, known: Callable[[str], bool]) -> VerifyStage:
     options = Options(go=go, cgo=cgo, cache=ResultCache(cache_dir()))
-    return VerifyStage(options, known, uri)
+    return VerifyStage(options, known)

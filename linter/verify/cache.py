@@ -57,21 +57,37 @@ class ResultCache:
     def __init__(self, folder: Path | None) -> None:
         self._folder = folder / "verify" if folder is not None else None
 
+    def _entry(self, key: str, suffix: str = ".json.gz") -> Path:
+        assert self._folder is not None
+        return self._folder / key[:2] / f"{key}{suffix}"
+
+    def has(self, key: str) -> bool:
+        return self._folder is not None and self._entry(key).is_file()
+
+    def failed(self, key: str) -> bool:
+        """Whether the package failed to build last time (it is not cached: a failure may come
+        from the environment, such as a module not downloaded yet, so it is compiled again)."""
+        return self._folder is not None and self._entry(key, ".failed").is_file()
+
     def get(self, key: str) -> PackageResult | None:
         if self._folder is None:
             return None
         try:
-            with gzip.open(self._folder / key[:2] / f"{key}.json.gz", "rt", encoding="utf-8") as f:
+            with gzip.open(self._entry(key), "rt", encoding="utf-8") as f:
                 return _result_from(json.load(f))
         except (OSError, EOFError, ValueError, KeyError, TypeError, IndexError):
             return None  # absent, unreadable or from another version: compile again
 
     def put(self, key: str, result: PackageResult) -> None:
-        if self._folder is None or result.problem is not None:
-            return  # a failure may come from the environment (a module not downloaded yet)
+        if self._folder is None:
+            return
         folder = self._folder / key[:2]
         try:
             folder.mkdir(parents=True, exist_ok=True)
+            if result.problem is not None:
+                self._entry(key, ".failed").touch()
+                return
+            self._entry(key, ".failed").unlink(missing_ok=True)
             fd, temp = tempfile.mkstemp(dir=folder, prefix=".tmp-")
             with os.fdopen(fd, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb",
                                                             compresslevel=1, mtime=0) as f:

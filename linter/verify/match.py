@@ -31,9 +31,8 @@ ORIGIN = "origin"  # "compiler" for findings no rule made
 
 def verify_file(file: SourceFile, tree: Tree, model: Callable[[], FileModel],
                 findings: Sequence[Finding], diagnostics: Sequence[Diagnostic],
-                known: Callable[[str], bool]) -> tuple[list[Finding], tuple[int, int, int]]:
-    """The file's findings, confirmed or refuted, plus one for each unclaimed compiler escape;
-    and how many were (confirmed, added, refuted)."""
+                known: Callable[[str], bool]) -> list[Finding]:
+    """The file's findings, confirmed or refuted, plus one for each unclaimed compiler escape."""
     path = os.path.realpath(file.path)
     escapes: dict[Key, list[Diagnostic]] = {}
     said: dict[Key, list[Diagnostic]] = {}
@@ -43,7 +42,6 @@ def verify_file(file: SourceFile, tree: Tree, model: Callable[[], FileModel],
     describe = Describer(file)
     result: list[Finding] = []
     claimed: set[int] = set()
-    refuted = 0
     for finding in findings:
         keys = _keys(path, finding)
         if confirmed(keys, escapes):
@@ -51,14 +49,13 @@ def verify_file(file: SourceFile, tree: Tree, model: Callable[[], FileModel],
             claimed.update(id(d) for d in backing)
             result.append(_with(finding, {VERIFIED: True, COMPILER: describe.records(backing)}))
         else:
-            refuted += 1
             backing = [d for k in keys for d in said.get(k, ())]
             result.append(_with(finding, {VERIFIED: False, COMPILER: describe.records(backing)}))
     unclaimed = [d for found in escapes.values() for d in found if id(d) not in claimed]
     result, unclaimed = _fold_variadic(result, unclaimed, describe)
     all_escapes = [d for found in escapes.values() for d in found]
     added = _added(file, tree, model, unclaimed, all_escapes, describe, known)
-    return result + added, (len(findings) - refuted, len(added), refuted)
+    return result + added
 
 
 def _fold_variadic(findings: list[Finding], unclaimed: list[Diagnostic],

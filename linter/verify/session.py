@@ -3,19 +3,18 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
-from pathlib import Path
 
 from goescape.linter.config import Config
 from goescape.linter.diagnostic import Notice
-from goescape.linter.engine import FindingStage, RunResult, uri_for
+from goescape.linter.engine import FindingStage, RunResult
 from goescape.linter.registry import Registry
 from goescape.linter.verify import NoGo, VerifyStage, create_stage, find_go
 
 __all__ = ["NoGo", "add_notices", "finish_stages", "setup"]
 
 
-def setup(config: Config, go: str | None, cgo: bool, registry: Registry,
-          root: Path) -> tuple[Config, list[FindingStage], list[Notice]]:
+def setup(config: Config, go: str | None, cgo: bool,
+          registry: Registry) -> tuple[Config, list[FindingStage], list[Notice]]:
     """The stages to run and the configuration to run them with. `config.verify` "on" without
     a go command raises NoGo; "auto" then falls back to heuristic mode with a notice."""
     if config.verify == "off" and go is None:
@@ -30,8 +29,7 @@ def setup(config: Config, go: str | None, cgo: bool, registry: Registry,
         notice = Notice("verify", f"--verify=auto: {error}; the findings are heuristic, not "
                         "verified by the compiler")
         return replace(config, verify="off"), [], [notice]
-    stage = create_stage(command, cgo=cgo, known=lambda code: code in registry.rules,
-                         uri=lambda path: uri_for(path, root))
+    stage = create_stage(command, cgo=cgo, known=lambda code: code in registry.rules)
     return config, [stage], []
 
 
@@ -43,9 +41,6 @@ def finish_stages(stages: Sequence[FindingStage]) -> None:
 
 
 def add_notices(result: RunResult, stages: Sequence[FindingStage], notices: Sequence[Notice]) -> None:
-    """The setup's notices and the stages' (packages that do not build, ...) join the result's."""
+    """The setup's notices join the result's (the stage's own come with each file's result)."""
     result.notices.extend(notices)
-    for stage in stages:
-        if isinstance(stage, VerifyStage):
-            result.notices.extend(stage.notices)
     result.notices.sort(key=Notice.sort_key)

@@ -1,9 +1,10 @@
 """`--verify`: the finding stage that puts the compiler's verdict behind every finding."""
 from __future__ import annotations
 
+import hashlib
 import os
 import threading
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,100 +32,98 @@ class Options:
 
 
 @dataclass
-class Counts:
-    """What the stage did, for the summary."""
+class _Pending:
+    """One unit's packages still to compile, with their cache keys."""
 
-    confirmed: int = 0
-    added: int = 0
-    refuted: int = 0
-    unverified: int = 0  # findings in files the compiler did not verify
-    packages_built: int = 0
-    packages_cached: int = 0
+    unit: Unit
+    packages: list[PackageDir]
+    keys: dict[str, str]
 
 
 class VerifyStage:
     """Compiles every linted package once (in the background, while the rules run) and checks
-    each file's findings against what the compiler said about that file."""
+    each file's findings against what the compiler said about that file.
 
-    def __init__(self, options: Options, known_codes: Callable[[str], bool],
-                 uri: Callable[[Path], str]) -> None:
+    `prepare` computes each package's cache key (its files, the local packages it imports, the
+    toolchain and its settings) and starts compiling the packages the cache does not have;
+    `cache_key` then names all of them, so that a file-level result cache may answer for
+    unchanged files (unless a package failed last time: it is compiled again, for its notice)."""
+
+    def __init__(self, options: Options, known_codes: Callable[[str], bool]) -> None:
         self._options = options
         self._known = known_codes
-        self._uri = uri
-        self._lock = threading.Lock()
+        self._lock = threading.RLock()  # _result_for may prepare, then ask again
         self._futures: dict[str, Future[PackageResult]] = {}
+        self._cached: dict[str, str] = {}  # folder -> key of a cached result, read when needed
+        self._linted: dict[str, list[str]] = {}  # folder -> its linted files (resolved)
         self._executor: ThreadPoolExecutor | None = None
-        self._noticed: set[str] = set()
-        self._notices: list[Notice] = []
-        self._uncompiled: dict[str, list[SourceFile]] = {}  # folder -> files the go command skips
-        self.counts = Counts()
+        self.cache_key: str | None = None
 
-    @property
-    def notices(self) -> list[Notice]:
-        """Packages that do not build, files the go command does not compile."""
-        found = list(self._notices)
-        for files in self._uncompiled.values():
-            names = ", ".join(f.path.name for f in files[:3]) + (", ..." if len(files) > 3 else "")
-            count = f"{len(files)} file{'s' if len(files) > 1 else ''}"
-            message = (f"not verified: the go command does not compile {count} of this folder for "
-                       f"this platform and build tags ({names}); their findings are heuristic")
-            folder = files[0].path.parent
-            found.append(Notice("verify", message, str(Path(files[0].display).parent),
-                                self._uri(folder)))
-        return found
-
-    # -- preparing: plan, cache look-ups, builds started ---------------------------------------
+    # -- preparing: plan, keys, builds started ------------------------------------------------
 
     def prepare(self, paths: Sequence[Path]) -> None:
-        units = plan(paths)
-        self._executor = ThreadPoolExecutor(max_workers=max(1, self._options.jobs),
-                                            thread_name_prefix="goescape-verify")
-        for unit in units:
-            self._start(unit)
+        for path in paths:
+            resolved = os.path.realpath(path)
+            self._linted.setdefault(os.path.dirname(resolved), []).append(resolved)
+        digest, usable = hashlib.sha256(), True
+        for unit in plan(paths):
+            keys = self._keys(unit)
+            if keys is None:
+                usable = False
+                continue
+            for folder, key in sorted(keys.items()):
+                digest.update(f"{folder}\0{key}\0".encode())
+            usable = self._schedule(unit, keys) and usable
+        self.cache_key = digest.hexdigest() if usable else None
 
-    def _start(self, unit: Unit) -> None:
-        waiting: dict[str, Future[PackageResult]] = {p.dir: Future() for p in unit.packages}
-        self._futures.update(waiting)
-        assert self._executor is not None
-        self._executor.submit(self._run_unit, unit, waiting)
-
-    def _run_unit(self, unit: Unit, waiting: Mapping[str, Future[PackageResult]]) -> None:
-        try:
-            results = self._unit_results(unit)
-        except Exception as error:  # noqa: BLE001 - report it on the unit's files, never crash
-            results = {p.dir: PackageResult(p.dir, problem=Problem("", f"{type(error).__name__}: "
-                                                                       f"{error}")) for p in unit.packages}
-        for folder, future in waiting.items():
-            future.set_result(results.get(folder) or PackageResult(
-                folder, problem=Problem("", "the go command did not report on this folder")))
-
-    def _unit_results(self, unit: Unit) -> dict[str, PackageResult]:
+    def _keys(self, unit: Unit) -> dict[str, str] | None:
+        """Each package's cache key; None (and the packages' problem set) if `go env` fails."""
         env = build.unit_env(unit, self._options.cgo)
         try:
-            environment = build.fingerprint(self._options.go, unit, env)
+            keys = Keys(unit, build.fingerprint(self._options.go, unit, env))
         except gc.GoError as error:
-            return {p.dir: PackageResult(p.dir, problem=Problem("", str(error))) for p in unit.packages}
-        keys = Keys(unit, environment)
-        results: dict[str, PackageResult] = {}
-        missing: list[tuple[PackageDir, str]] = []
+            for package in unit.packages:
+                self._resolved(package.dir, PackageResult(package.dir, problem=Problem("", str(error))))
+            return None
+        return {p.dir: keys.key(p) for p in unit.packages}
+
+    def _schedule(self, unit: Unit, keys: dict[str, str]) -> bool:
+        """Start compiling what the cache lacks; False if a package failed last time."""
+        cache = self._options.cache
+        missing = []
         for package in unit.packages:
-            key = keys.key(package)
-            cached = self._options.cache.get(key)
-            if cached is not None and cached.dir == package.dir:
-                results[package.dir] = cached
+            if cache.has(keys[package.dir]):
+                self._cached[package.dir] = keys[package.dir]
             else:
-                missing.append((package, key))
+                missing.append(package)
         if missing:
-            built = build.compile_unit(self._options.go, unit, [p for p, _ in missing], env)
-            for package, key in missing:
-                result = built.get(package.dir)
-                if result is not None:
-                    self._options.cache.put(key, result)
-                    results[package.dir] = result
-        with self._lock:
-            self.counts.packages_cached += len(unit.packages) - len(missing)
-            self.counts.packages_built += len(missing)
-        return results
+            pending = _Pending(unit, missing, keys)
+            for package in missing:
+                self._futures[package.dir] = Future()
+            if self._executor is None:
+                self._executor = ThreadPoolExecutor(max_workers=max(1, self._options.jobs),
+                                                    thread_name_prefix="goescape-verify")
+            self._executor.submit(self._compile, pending)
+        return not any(cache.failed(keys[p.dir]) for p in missing)
+
+    def _compile(self, pending: _Pending) -> None:
+        unit, packages = pending.unit, pending.packages
+        try:
+            env = build.unit_env(unit, self._options.cgo)
+            results = build.compile_unit(self._options.go, unit, packages, env)
+        except Exception as error:  # noqa: BLE001 - reported on the unit's files, never a crash
+            problem = Problem("", f"{type(error).__name__}: {error}")
+            results = {p.dir: PackageResult(p.dir, problem=problem) for p in packages}
+        for package in packages:
+            result = results.get(package.dir) or PackageResult(
+                package.dir, problem=Problem("", "the go command did not report on this folder"))
+            self._options.cache.put(pending.keys[package.dir], result)
+            self._futures[package.dir].set_result(result)
+
+    def _resolved(self, folder: str, result: PackageResult) -> None:
+        future: Future[PackageResult] = Future()
+        future.set_result(result)
+        self._futures[folder] = future
 
     def close(self) -> None:
         if self._executor is not None:
@@ -135,63 +134,64 @@ class VerifyStage:
     def process(self, file: SourceFile, tree: Tree, model: Callable[[], FileModel],
                 findings: list[Finding]) -> list[Finding]:
         result = self._result_for(file.path)
-        if result is None or not result.verified:
-            self._unverified(file, result, findings)
-            return findings
         path = os.path.realpath(file.path)
-        if path not in result.files:
-            self._not_compiled(file, result, findings)
-            return findings
-        verified, counts = verify_file(file, tree, model, findings, result.diagnostics.get(path, ()),
-                                       self._known)
-        with self._lock:
-            self.counts.confirmed += counts[0]
-            self.counts.added += counts[1]
-            self.counts.refuted += counts[2]
-        return verified
+        if not result.verified or path not in result.files:
+            return findings  # their notice says why; the findings stay heuristic
+        found = result.diagnostics.get(path, ())
+        return verify_file(file, tree, model, findings, found, self._known)
 
-    def _result_for(self, path: Path) -> PackageResult | None:
-        folder = str(path.resolve().parent)
-        future = self._futures.get(folder)
-        if future is None:
-            # linted without prepare() (e.g. lint_source): compile this folder now
-            unit_list = plan([path])
-            if not unit_list:
-                return None
-            if self._executor is None:
-                self._executor = ThreadPoolExecutor(max_workers=1)
-            self._start(unit_list[0])
-            future = self._futures[folder]
-        return future.result()
+    def notices_for(self, file: SourceFile, uri: str) -> list[Notice]:
+        """Why a file's findings are not verified, on one file per package (the first in path
+        order, so that a result cache keeps each notice exactly once)."""
+        result = self._result_for(file.path)
+        path = os.path.realpath(file.path)
+        linted = sorted(self._linted.get(result.dir, [path]))
+        if result.problem is not None:
+            return [self._problem(file, uri, result)] if _chosen(path, linted, result) else []
+        skipped = [p for p in linted if p not in result.files]
+        if not skipped or path != skipped[0]:
+            return []
+        names = ", ".join(os.path.basename(p) for p in skipped[:3]) + (", ..." if len(skipped) > 3 else "")
+        count = f"{len(skipped)} file{'s' if len(skipped) > 1 else ''}"
+        message = (f"{result.import_path or 'this package'}: not verified: the go command does not "
+                   f"compile {count} for this platform and these build tags ({names}); their "
+                   "findings are heuristic")
+        return [Notice("verify", message, file.display, uri, 1, 1)]
 
-    def _unverified(self, file: SourceFile, result: PackageResult | None,
-                    findings: Sequence[Finding]) -> None:
-        problem = result.problem if result is not None else None
-        with self._lock:
-            self.counts.unverified += len(findings)
-        key = f"package:{file.path.parent}"
-        if problem is None or key in self._noticed:
-            return
-        self._noticed.add(key)
-        name = problem.package or (result.import_path if result else "") or file.path.parent.name
-        message = (f"{name}: not verified, its findings are heuristic: "
-                   f"{problem.message}")
-        self._notice(message, file, problem)
-
-    def _not_compiled(self, file: SourceFile, result: PackageResult,
-                      findings: Sequence[Finding]) -> None:
-        with self._lock:
-            self.counts.unverified += len(findings)
-            self._uncompiled.setdefault(result.dir, []).append(file)
-
-    def _notice(self, message: str, file: SourceFile, problem: Problem) -> None:
+    def _problem(self, file: SourceFile, uri: str, result: PackageResult) -> Notice:
+        problem = result.problem
+        assert problem is not None
+        name = problem.package or result.import_path or os.path.basename(result.dir)
+        message = f"{name}: not verified, its findings are heuristic: {problem.message}"
         location = problem.location
-        if location is not None and location.path and location.line > 0:
-            path = Path(location.path)
-            display = file.display if path == file.path else str(path)
-            notice = Notice("verify", message, display, self._uri(path), location.line,
-                            max(location.column, 1))
-        else:
-            notice = Notice("verify", message, str(file.path.parent), self._uri(file.path.parent))
+        if location is not None and location.path == os.path.realpath(file.path) and location.line > 0:
+            return Notice("verify", message, file.display, uri, location.line, max(location.column, 1))
+        return Notice("verify", message, file.display, uri)
+
+    def _result_for(self, path: Path) -> PackageResult:
+        folder = os.path.dirname(os.path.realpath(path))
         with self._lock:
-            self._notices.append(notice)
+            key = self._cached.pop(folder, None)
+            if key is not None:
+                self._resolved(folder, self._options.cache.get(key) or self._rebuild(folder))
+            elif folder not in self._futures:
+                # linted without prepare() (lint_source): plan and compile this folder now
+                self.prepare([path])
+                return self._result_for(path)
+        return self._futures[folder].result()
+
+    def _rebuild(self, folder: str) -> PackageResult:
+        """A cache entry that vanished or cannot be read: compile the folder now."""
+        unit = plan([Path(p) for p in self._linted.get(folder, [])])[0]
+        package = next(p for p in unit.packages if p.dir == folder)
+        env = build.unit_env(unit, self._options.cgo)
+        result = build.compile_unit(self._options.go, unit, [package], env).get(folder)
+        return result or PackageResult(folder, problem=Problem("", "the go command did not report"))
+
+
+def _chosen(path: str, linted: Sequence[str], result: PackageResult) -> bool:
+    """The file that carries a package's problem: the one the error is in, else the first."""
+    location = result.problem.location if result.problem is not None else None
+    if location is not None and location.path in linted:
+        return path == location.path
+    return path == linted[0]
