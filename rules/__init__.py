@@ -3,9 +3,13 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from goescape.rules import address_return
+from goescape.rules import (
+    address_return, channel_payload, indirect_assignment, pointer_in_container,
+)
 
-BUILTIN: tuple[ModuleType, ...] = (address_return,)
+BUILTIN: tuple[ModuleType, ...] = (
+    address_return, pointer_in_container, channel_payload, indirect_assignment,
+)
 
 # The catch-all rules of the compiler-verified mode (ESC2xx): they have no check, and their
 # findings are the compiler's escapes that no pattern rule claims (`goescape check --verify`).
