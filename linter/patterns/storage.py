@@ -382,6 +382,8 @@ def _conversion_origins(fm: FileModel, conversion: Node, operand: Node | None, v
         _add(found, Origin(OriginKind.CONVERSION, conversion, via=via))
     elif isinstance(to, Slice) and _is_string(of):
         _add(found, Origin(OriginKind.CONVERSION, conversion, via=via))
+    elif isinstance(to, Basic) and not _is_string(to) and not _is_unsafe_pointer(to):
+        return  # uintptr(unsafe.Pointer(&x)), numbers: no reference survives (Go 1.27: x stays)
     elif type(to) is type(of) or isinstance(to, (Pointer, Interface)) or _is_unsafe_pointer(to):
         # The same reference, retyped (or put in an interface, where it goes where the
         # interface goes; the box itself is the interface-slot rule's).
