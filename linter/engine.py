@@ -223,6 +223,9 @@ def lint_parsed(file: SourceFile, tree: Tree, policy: Policy, root: Path,
     findings = _dispatch(nodes, rules, context, result, uri)
     for stage in stages:
         findings = stage.process(file, tree, model, findings)
+        notices_for = getattr(stage, "notices_for", None)
+        if notices_for is not None:
+            result.notices.extend(notices_for(file, uri))
     directives = read_directives(file, tree, policy.registry, comments)
     diagnostics = _apply(findings, directives, file, uri, policy, tree)
     result.diagnostics = [d for d in diagnostics if d.properties.get("verified") is not False]
@@ -265,9 +268,6 @@ def _run_rule(rule: Rule, node: Node, ctx: Context, result: FileResult, uri: str
 
 
 def _apply(findings: list[Finding], directives: Directives, file: SourceFile, uri: str,
-        notices_for = getattr(stage, "notices_for", None)
-        if notices_for is not None:
-            result.notices.extend(notices_for(file, uri))
            policy: Policy, tree: Tree) -> list[Diagnostic]:
     ignored_here = policy.ignored_in(file.path)
     def enabled(code: str) -> bool:
