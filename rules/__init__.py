@@ -4,11 +4,13 @@ from __future__ import annotations
 from types import ModuleType
 
 from goescape.rules import (
-    address_return, channel_payload, indirect_assignment, pointer_in_container,
+    address_return, channel_payload, func_value_call, indirect_assignment, interface_method_argument,
+    pointer_in_container,
 )
 
 BUILTIN: tuple[ModuleType, ...] = (
-    address_return, pointer_in_container, channel_payload, indirect_assignment,
+    address_return, pointer_in_container, func_value_call, channel_payload, indirect_assignment,
+    interface_method_argument,
 )
 
 # The catch-all rules of the compiler-verified mode (ESC2xx): they have no check, and their
