@@ -5,9 +5,9 @@ Flags `ch <- v` (also in a `select` case) when `v` refers to storage the functio
 its stack: `&x` of a local, parameter or result (also `&x.f`, `&x[i]` of a local struct or array
 value, `arr[:]` of a local array), `&T{...}`, `new(T)`, slice and map literals, `make([]T, n)`,
 `make(map[K]V)`, `append(...)`, func literals, method values, string concatenations and
-`string(b)` / `[]byte(s)` conversions, and locals that were assigned any of them; and when the
-channel's element type is an interface and `v` is a value that must be boxed to be sent
-(`chInterface <- 120`).
+`string(b)` / `[]byte(s)` conversions, and locals that were assigned any of them (or whose
+fields were); and when the channel's element type is an interface and `v` is a value that must
+be boxed to be sent (`chInterface <- 120`).
 
 ## Why is this bad?
 A value sent on a channel can be received by any goroutine, at any later time: the compiler
@@ -57,7 +57,9 @@ the finding's related location), `[]T{...} escapes to heap`, `map[K]V{...} escap
 and zero-sized values included). Pointer-shaped values sent on a `chan interface{}` are not boxed
 and print nothing; neither do values already on the heap (a parameter's slice, `&p.f` with `p` a
 pointer parameter). Generic functions are skipped (the compiler analyzes their instantiations
-only), and so is code the compiler drops (`if false { ... }`).
+only), and so is code the compiler drops (`if false { ... }`). Inside a func literal that is only
+called directly (`func() {...}()`, or `f := func() {...}; f()`), Go 1.27 inlines the literal and
+reports its escapes at the calls, which the finding gives as related locations.
 """
 from __future__ import annotations
 

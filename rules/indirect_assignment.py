@@ -7,7 +7,7 @@ could keep on its stack: `&x` of a local, parameter or result (also `&x.f`, `&x[
 struct or array value, `arr[:]` of a local array), `&T{...}`, `new(T)`, slice and map literals,
 `make([]T, n)`, `make(map[K]V)`, `append(...)`, func literals, method values, string
 concatenations and `string(b)` / `[]byte(s)` conversions, and locals that were assigned any of
-them.
+them (or whose fields were).
 
 It does not flag assignments into a local struct value (`d.p = &x` with `var d Data`), which stay
 in the frame, `make(chan T)` (channels always live on the heap), or boxed values such as
@@ -68,7 +68,9 @@ heap`, `func literal escapes to heap`, `a + b escapes to heap`. `d2.i = 122` pri
 to heap`: a boxed value, reported by ESC102. Self-assignments (`p.b = p.b[:n]`) and values
 already on the heap (parameters' slices, `&p.f` with `p` a pointer parameter) allocate nothing
 and are not reported. Generic functions are skipped (the compiler analyzes their instantiations
-only), and so is code the compiler drops (`if false { ... }`).
+only), and so is code the compiler drops (`if false { ... }`). Inside a func literal that is only
+called directly (`func() {...}()`, or `f := func() {...}; f()`), Go 1.27 inlines the literal and
+reports its escapes at the calls, which the finding gives as related locations.
 """
 from __future__ import annotations
 

@@ -14,7 +14,7 @@ The references it follows are `&x` of a local, parameter or result (also `&x.f`,
 local struct or array value, and `arr[:]` of a local array), `&T{...}`, `new(T)`, slice and map
 literals, `make([]T, n)` and `make(map[K]V)`, `append(...)`, func literals, method values
 (`t.M`), string concatenations and `string(b)` / `[]byte(s)` conversions, and locals that were
-assigned any of them.
+assigned any of them (or whose fields were).
 
 ## Why is this bad?
 A map's entries and a slice's backing array are reached through pointers, so the compiler's
@@ -69,7 +69,9 @@ stays local (`s := []*int{&x}`) do not escape. Values already on the heap (`&p.f
 pointer parameter, package-level variables, a parameter's slice) are not reported: nothing new is
 allocated. `make(chan T)` is never reported: channels always live on the heap and `-m` says
 nothing about them. Generic functions are skipped (the compiler analyzes their instantiations
-only), and so is code the compiler drops (`if false { ... }`).
+only), and so is code the compiler drops (`if false { ... }`). Inside a func literal that is only
+called directly (`func() {...}()`, or `f := func() {...}; f()`), Go 1.27 inlines the literal and
+reports its escapes at the calls, which the finding gives as related locations.
 """
 from __future__ import annotations
 

@@ -30,6 +30,7 @@ from goescape.linter.context import Context
 from goescape.linter.model import CalleeKind, FileModel, SelectionKind, StorageKind, Symbol, SymbolKind
 from goescape.linter.model.types import Array, Basic, Interface, Map, Pointer, Slice, Struct, Type, core
 from goescape.linter.parsing import GO
+from goescape.linter.patterns.boxing import compiler_anchor
 from goescape.linter.patterns.closures import inline_notes
 from goescape.linter.patterns.reachability import is_dead
 from goescape.linter.rule import Finding, RuleMeta
@@ -76,7 +77,7 @@ class Origin:
             return "append"
         if self.kind is OriginKind.ADDRESS_LITERAL and self.node.type == "literal_value":
             return "&{...}"  # an elided &T{...} in a []*T or map[K]*T literal
-        return shorten(_text(self.node))
+        return shorten(_code(self.node))
 
     @property
     def is_variable(self) -> bool:
@@ -85,7 +86,17 @@ class Origin:
     @property
     def finding_node(self) -> Node:
         """Where a finding sits: the expression in the stored value (the local holding it, if any)."""
-        return self.via if self.via is not None else self.node
+        return self.via if self.via is not None else compiler_anchor(self.node)
+
+    @property
+    def reported_at(self) -> Node:
+        """Where `-m` prints the escape: the moved variable's declaration, or the value itself
+        (a literal at its `{`, a call at its `(`, a concatenation at its last `+`)."""
+        if self.is_variable and self.symbol is not None and self.symbol.node is not None:
+            return self.symbol.node
+        if self.kind is OriginKind.CONCAT:
+            return self.node.child_by_field_name("operator") or self.node
+        return compiler_anchor(self.node)
 
     def message(self, where: str) -> str:
         """`num escapes: its address is stored in a map, so it is moved to the heap`."""
@@ -103,7 +114,10 @@ class Origin:
             if self.via is not None:
                 found.append((self.node, f"its address is taken here and stored in {_text(self.via)}"))
         elif self.via is not None:
-            found.append((self.node, f"{self.subject} is created here; the compiler allocates it on the heap"))
+            found.append((self.reported_at,
+                          f"{self.subject} is created here; the compiler allocates it on the heap"))
+        elif self.reported_at.start_point[0] != self.node.start_point[0]:
+            found.append((self.reported_at, "the compiler reports the allocation here"))
         return found
 
 
@@ -114,6 +128,25 @@ def shorten(text: str) -> str:
         text = text[:brace] + "{...}"
     text = " ".join(text.split())
     return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _code(node: Node) -> str:
+    """A node's source text without the comments inside it (a literal spanning lines)."""
+    raw = node.text or b""
+    if b"//" not in raw and b"/*" not in raw:
+        return raw.decode("utf-8", errors="replace")
+    comments: list[Node] = []
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if current.type == "comment":
+            comments.append(current)
+        else:
+            stack.extend(current.children)
+    for comment in sorted(comments, key=lambda c: c.start_byte, reverse=True):
+        start, end = comment.start_byte - node.start_byte, comment.end_byte - node.start_byte
+        raw = raw[:start] + b" " + raw[end:]
+    return raw.decode("utf-8", errors="replace")
 
 
 def _text(node: Node | None) -> str:
@@ -583,4 +616,9 @@ def report(ctx: Context, meta: RuleMeta, origins: tuple[Origin, ...], where: str
     for origin in origins:
         if notes is None:
             notes = inline_notes(ctx.model, statement)
-        yield ctx.finding(meta, origin.finding_node, origin.message(where), origin.related() + notes)
+        related = origin.related() + notes
+        # Created in another closure the compiler inlines (`fork := func() { req = new(T) }`):
+        # then it reports the allocation at that closure's calls.
+        seen = {node.id for node, _ in related}
+        related += [(n, text) for n, text in inline_notes(ctx.model, origin.reported_at) if n.id not in seen]
+        yield ctx.finding(meta, origin.finding_node, origin.message(where), related)
