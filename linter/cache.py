@@ -96,7 +96,8 @@ class ResultCache:
     # -- writing and pruning -------------------------------------------------------------------
 
     def _write(self, path: Path, value: Any) -> None:
-        payload = json.dumps(value, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
+        # ASCII: a file name that is not UTF-8 (a lone surrogate in Python) survives the round trip.
+        payload = json.dumps(value, separators=(",", ":"), ensure_ascii=True).encode("utf-8")
         data = _MAGIC + hashlib.sha256(payload).hexdigest().encode() + b"\n" + payload
         try:
             path.parent.mkdir(parents=True, exist_ok=True)

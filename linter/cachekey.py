@@ -16,7 +16,7 @@ from goescape.linter.policy import Policy
 from goescape.linter.registry import Rule
 
 # Bump when the meaning of an entry changes without the code digest noticing (e.g. the codec).
-CACHE_FORMAT = "1"
+CACHE_FORMAT = "2"
 
 
 def sha256(data: bytes) -> str:
@@ -44,15 +44,15 @@ def file_key(run: str, content: str, package: str, ignored: Iterable[str], uri: 
     """The key of one file's result: the run, its bytes, its package context, the rules
     `per-file-ignores` turns off for it, and its repo-relative URI (fingerprints name the file;
     the paths shown are put back when a result is read)."""
-    return sha256(f"{run}\0{content}\0{package}\0{','.join(sorted(ignored))}\0{uri}".encode())
+    return sha256(f"{run}\0{content}\0{package}\0{','.join(sorted(ignored))}\0{uri}".encode(errors="surrogateescape"))
 
 
-def package_digest(import_path: str | None, files: Mapping[str, str]) -> str:
+def package_digest(module: str, files: Mapping[str, str]) -> str:
     """The package context the model could read: every Go file of the folder (name -> content
     hash; the model reads siblings from disk, so a change in one must invalidate the others)
-    and the import path (it qualifies the package's types)."""
+    and what its import path is made of (it qualifies the package's types)."""
     listing = "\n".join(f"{name}\0{digest}" for name, digest in sorted(files.items()))
-    return sha256(f"{import_path or ''}\n{listing}".encode())
+    return sha256(f"{module}\n{listing}".encode(errors="surrogateescape"))  # any file name
 
 
 @lru_cache(maxsize=1)
@@ -70,12 +70,12 @@ def _code_digest() -> str:
         base = Path(package.__file__).parent
         for path in sorted(base.rglob("*")):
             if path.suffix in (".py", ".gz") and "__pycache__" not in path.parts:
-                digest.update(path.relative_to(base).as_posix().encode() + b"\0")
+                digest.update(os.fsencode(path.relative_to(base).as_posix()) + b"\0")
                 digest.update(_read(path) + b"\0")
     for module in (tree_sitter, tree_sitter_go):
         for path in sorted(Path(module.__file__).parent.glob("*binding*")):
             stat = path.stat()
-            digest.update(f"{path.name}\0{stat.st_size}\0{stat.st_mtime_ns}\0".encode())
+            digest.update(f"{path.name}\0{stat.st_size}\0{stat.st_mtime_ns}\0".encode(errors="surrogateescape"))
     return digest.hexdigest()
 
 

@@ -12,8 +12,11 @@ from goescape.linter.rule import Severity
 from goescape.linter.source import Position
 
 # The paths (display path, URI, absolute path) are left out: they depend on the working folder
-# and the project root, not on the file's contents, and are put back by `decode`.
+# and the project root, not on the file's contents, and are put back by `decode`. A location's
+# source line is stored once per line in "lines" (a warm run decodes every finding: fewer and
+# smaller strings), unless it differs from that line's text.
 Encoded = dict[str, Any]
+_SEVERITIES = {int(level): level for level in Severity}  # Severity(n) is slow
 
 
 class CodecError(ValueError):
@@ -21,20 +24,22 @@ class CodecError(ValueError):
 
 
 def encode(result: FileResult) -> Encoded:
+    lines: dict[int, str] = {}
     return {
         "linted": result.linted,
         "generated": result.generated,
         "failed": result.failed,
-        "diagnostics": [_diagnostic(d) for d in result.diagnostics],
+        "diagnostics": [_diagnostic(d, lines) for d in result.diagnostics],
         "notices": [_notice(n) for n in result.notices],
-        "refuted": [_diagnostic(d) for d in result.refuted],
+        "refuted": [_diagnostic(d, lines) for d in result.refuted],
+        "lines": [[line, text] for line, text in lines.items()],
     }
 
 
 def decode(data: Mapping[str, Any], path: Path, display: str, uri: str) -> FileResult:
     """The result of the file at `path`, shown as `display`, with repo-relative `uri`."""
     try:
-        where = _Where(display, uri, str(path))
+        where = _Where(display, uri, str(path), {int(line): str(text) for line, text in data["lines"]})
         return FileResult(
             path=path,
             diagnostics=[where.diagnostic(d) for d in data["diagnostics"]],
@@ -48,13 +53,16 @@ def decode(data: Mapping[str, Any], path: Path, display: str, uri: str) -> FileR
         raise CodecError(f"not an encoded result: {error}") from None
 
 
-def _range(location: Location) -> list[int]:
-    return [location.start.line, location.start.column, location.end.line, location.end.column]
+def _location(location: Location, lines: dict[int, str]) -> list[Any]:
+    start, end = location.start, location.end
+    known = lines.setdefault(start.line, location.snippet)
+    snippet = None if known == location.snippet else location.snippet
+    return [start.line, start.column, end.line, end.column, snippet]
 
 
-def _diagnostic(d: Diagnostic) -> list[Any]:
-    related = [[_range(r.location), r.location.snippet, r.message] for r in d.related]
-    return [d.code, d.name, int(d.severity), _range(d.location), d.location.snippet, d.message,
+def _diagnostic(d: Diagnostic, lines: dict[int, str]) -> list[Any]:
+    related = [[_location(r.location, lines), r.message] for r in d.related]
+    return [d.code, d.name, int(d.severity), _location(d.location, lines), d.message,
             related, d.suppression, d.fingerprint, dict(d.properties)]
 
 
@@ -63,22 +71,25 @@ def _notice(n: Notice) -> list[Any]:
 
 
 class _Where:
-    """Puts the file's paths back into decoded locations and notices."""
+    """Puts the file's paths and source lines back into decoded locations and notices."""
 
-    def __init__(self, display: str, uri: str, file: str) -> None:
-        self.display, self.uri, self.file = display, uri, file
+    def __init__(self, display: str, uri: str, file: str, lines: dict[int, str]) -> None:
+        self.display, self.uri, self.file, self.lines = display, uri, file, lines
 
-    def location(self, span: list[int], snippet: str) -> Location:
-        line, column, end_line, end_column = (int(v) for v in span)
+    def location(self, item: list[Any]) -> Location:
+        line, column, end_line, end_column, snippet = item
+        if not all(type(v) is int for v in (line, column, end_line, end_column)):
+            raise ValueError(f"bad range {item!r}")
+        text = self.lines[line] if snippet is None else str(snippet)
         return Location(self.display, self.uri, Position(line, column), Position(end_line, end_column),
-                        str(snippet), self.file)
+                        text, self.file)
 
     def diagnostic(self, item: list[Any]) -> Diagnostic:
-        code, name, severity, span, snippet, message, related, suppression, fingerprint, props = item
+        code, name, severity, where, message, related, suppression, fingerprint, props = item
         return Diagnostic(
-            code=str(code), name=str(name), severity=Severity(int(severity)),
-            location=self.location(span, snippet), message=str(message),
-            related=tuple(RelatedLocation(self.location(s, t), str(m)) for s, t, m in related),
+            code=str(code), name=str(name), severity=_SEVERITIES[severity],
+            location=self.location(where), message=str(message),
+            related=tuple(RelatedLocation(self.location(w), str(m)) for w, m in related),
             suppression=None if suppression is None else str(suppression),
             fingerprint=str(fingerprint),
             properties=MappingProxyType(dict(props)),

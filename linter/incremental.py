@@ -12,7 +12,6 @@ from goescape.linter.cache import ResultCache
 from goescape.linter.cachekey import file_key, package_digest, sha256
 from goescape.linter.codec import Encoded
 from goescape.linter.discover import Target
-from goescape.linter.model.loader import import_path
 from goescape.linter.policy import Policy
 
 # A file modified this recently may change again within the file system's timestamp
@@ -33,13 +32,14 @@ class CacheSession:
         self.uri = uri
         self.run = run
         self.policy = policy
-        self.scope = sha256("\0".join([run, *sorted(scope)]).encode())
+        self.scope = sha256("\0".join([run, *sorted(scope)]).encode(errors="surrogateescape"))
         manifest = cache.load_manifest(self.scope)
         self._old_files: dict[str, Any] = manifest["files"]
         self._old_results: dict[str, Any] = manifest["results"]
         self._files: dict[str, list[Any]] = {}
         self._results: dict[str, Encoded] = {}
         self._packages: dict[str, tuple[dict[str, str], str]] = {}
+        self._gomods: dict[str, str | None] = {}
         self._now = time.time_ns()
         self.dirty = False
         self.hits = 0
@@ -63,8 +63,26 @@ class CacheSession:
             for name in _go_files(folder):
                 digest = self._content(os.path.join(folder, name))
                 listing[name] = digest if digest is not None else _UNREADABLE
-            self._packages[folder] = listing, package_digest(import_path(Path(folder)), listing)
+            self._packages[folder] = listing, package_digest(self._module(folder), listing)
         return self._packages[folder]
+
+    def _module(self, folder: str) -> str:
+        """What the package's import path is made of (see `loader.import_path`): the nearest
+        go.mod's content and the folder's place below it. The folder is already resolved."""
+        gomod = self._nearest_gomod(folder)
+        if gomod is None:
+            return ""
+        return f"{os.path.relpath(folder, os.path.dirname(gomod))}\0{self._content(gomod) or ''}"
+
+    def _nearest_gomod(self, folder: str) -> str | None:
+        if folder not in self._gomods:
+            candidate = os.path.join(folder, "go.mod")
+            parent = os.path.dirname(folder)
+            if os.path.isfile(candidate):
+                self._gomods[folder] = candidate
+            else:
+                self._gomods[folder] = None if parent == folder else self._nearest_gomod(parent)
+        return self._gomods[folder]
 
     def _content(self, path: str) -> str | None:
         """The file's content hash, from the manifest when its stat signature is unchanged."""

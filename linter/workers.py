@@ -2,15 +2,12 @@
 from __future__ import annotations
 
 import hashlib
-import multiprocessing
 import os
-import pickle
 import sys
 from collections.abc import Sequence
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from goescape.linter.codec import Encoded, decode, encode
@@ -18,6 +15,9 @@ from goescape.linter.config import Config
 from goescape.linter.discover import Target
 from goescape.linter.engine import FileResult, FindingStage, lint_directory
 from goescape.linter.policy import Policy
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
 
 # Below this much work, starting processes costs more than it saves (pre-commit runs).
 MIN_PARALLEL_FILES = 8
@@ -98,6 +98,9 @@ def _start_method(state: _State) -> tuple[Any, _State | None]:
     """fork where it is safe (Linux): workers inherit the policy, rules and imports as they are.
     Elsewhere workers are spawned and rebuild the policy from the configuration, which only
     works for the registry `build_registry()` gives; otherwise the run stays in one process."""
+    import multiprocessing  # here: a run that needs no pool (warm, one file) does not pay for it
+    import pickle
+
     if sys.platform.startswith("linux"):
         return multiprocessing.get_context("fork"), state
     from goescape.linter.registry import build_registry
@@ -116,6 +119,8 @@ def _start_method(state: _State) -> tuple[Any, _State | None]:
 
 def _in_pool(groups: Sequence[Sequence[Target]], state: _State, context: Any,
              workers: int) -> list[list[Outcome]]:
+    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+
     order = sorted(range(len(groups)), key=lambda i: -_size(groups[i]))  # biggest first: less idle
     outcomes: list[list[Outcome] | None] = [None] * len(groups)
     executor = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_start,
@@ -170,8 +175,13 @@ def _work(targets: list[Target]) -> list[tuple[Encoded, str | None]]:
 
 
 def fast_uri(resolved: Path, root: Path) -> str:
-    """`engine.uri_for` for a path that is already resolved (targets are): no file system calls."""
+    """`engine.uri_for` for a path that is already resolved (targets are): no file system calls,
+    and string operations rather than pathlib's (a warm run computes one per file)."""
+    path, base = str(resolved), str(root)
+    prefix = base if base.endswith(os.sep) else base + os.sep
+    if path.startswith(prefix) and os.sep == "/":
+        return quote(os.fsencode(path[len(prefix):]))  # bytes: any file name
     try:
-        return quote(os.fsencode(resolved.relative_to(root).as_posix()))  # bytes: any file name
+        return quote(os.fsencode(resolved.relative_to(root).as_posix()))
     except ValueError:
         return resolved.as_uri()

