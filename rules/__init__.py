@@ -5,12 +5,12 @@ from types import ModuleType
 
 from goescape.rules import (
     address_return, channel_payload, func_value_call, indirect_assignment, interface_method_argument,
-    pointer_in_container,
+    interface_slot, pointer_in_container, variadic_interface,
 )
 
 BUILTIN: tuple[ModuleType, ...] = (
-    address_return, pointer_in_container, func_value_call, channel_payload, indirect_assignment,
-    interface_method_argument,
+    address_return, interface_slot, pointer_in_container, func_value_call, channel_payload,
+    variadic_interface, indirect_assignment, interface_method_argument,
 )
 
 # The catch-all rules of the compiler-verified mode (ESC2xx): they have no check, and their

@@ -27,6 +27,7 @@ Measured with `go build -gcflags=-m` (Go 1.27.3):
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -139,9 +140,16 @@ def subject(fm: FileModel, node: Node) -> str:
     return text if len(text) <= _MAX_SUBJECT else text[:_MAX_SUBJECT - 3] + "..."
 
 
-def slot_type_text(t: Type | None) -> str:
-    """A type for messages, with `interface {}` spelled `any` as Go 1.18+ code does."""
-    return str(t) if t is not None else "?"
+def slot_type_text(t: Type | None, fm: FileModel | None = None) -> str:
+    """A type for messages (the empty interface is `any`); with `fm`, types of the file's own
+    package are written unqualified, as in its source."""
+    if t is None:
+        return "?"
+    text = str(t)
+    if fm is not None and fm.package.path:
+        own = fm.package.path.rsplit("/", 1)[-1] + "."
+        text = re.sub(rf"(?<![\w./]){re.escape(own)}", "", text)
+    return text
 
 
 # -- the type a value is converted to where it is written ----------------------------------

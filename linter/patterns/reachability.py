@@ -9,12 +9,14 @@ The noder (cmd/compile/internal/noder, `stmts`, `ifStmt`, `terminates`, `staticB
 """
 from __future__ import annotations
 
+import weakref
 from typing import TYPE_CHECKING
 
-from tree_sitter import Node
+from tree_sitter import Node, Query, QueryCursor
 
 from goescape.linter.model.buildtags import host_platform
 from goescape.linter.model.symbols import SymbolKind
+from goescape.linter.parsing import GO
 
 if TYPE_CHECKING:
     from goescape.linter.model.file import FileModel
@@ -92,8 +94,95 @@ def _statements(clause: Node) -> list[Node]:
 
 def reported_where_written(fm: FileModel, node: Node) -> bool:
     """Whether Go 1.27 reports escapes of `node` in its own function: not dead code (or code
-    that may be dead), not the body of a generic function."""
-    return not in_generic(node) and not is_dead(fm, node)
+    that may be dead), not the body of a generic function that the package never instantiates
+    (an instantiation in the package reports its escapes at the generic body's lines)."""
+    return not (in_generic(node) and not _instantiated(fm, node)) and not is_dead(fm, node)
+
+
+def _instantiated(fm: FileModel, node: Node) -> bool:
+    """The generic function (or generic type, for a method) around `node` is used by code the
+    package compiles: a non-generic declaration, or a generic one that is itself used so."""
+    top = node
+    while top.parent is not None and top.parent.type != "source_file":
+        top = top.parent
+    return _top_instantiated(fm, top, set())
+
+
+def _top_instantiated(fm: FileModel, top: Node, visiting: set[int]) -> bool:
+    if top.id in visiting or len(visiting) > _MAX_DEPTH:
+        return False
+    visiting.add(top.id)
+    found = _generic_name(fm, top)
+    if found is None:
+        return True  # not generic: compiled as written
+    name, own = found
+    users = _names_used(fm).get(name, {})
+    return any(user_id not in own and _top_instantiated(fm, user, visiting) for user_id, user in users.items())
+
+
+def _generic_name(fm: FileModel, top: Node) -> tuple[str, set[int]] | None:
+    """The name a generic top-level declaration is used by, and the declarations that are part
+    of it (for a generic type: its declaration and its methods); None if not generic."""
+    if top.type == "function_declaration":
+        if top.child_by_field_name("type_parameters") is None:
+            return None
+        return fm.text(top.child_by_field_name("name")), {top.id}
+    if top.type == "method_declaration":
+        receiver = top.child_by_field_name("receiver")
+        if receiver is None or b"[" not in (receiver.text or b""):
+            return None
+        base = _receiver_base(receiver)
+        if base is None:
+            return None
+        name = fm.text(base)
+    elif top.type == "type_declaration":
+        specs = [c for c in top.named_children if c.type == "type_spec"]
+        if len(specs) != 1 or specs[0].child_by_field_name("type_parameters") is None:
+            return None
+        name = fm.text(specs[0].child_by_field_name("name"))
+    else:
+        return None
+    own = {d.spec.id for d in fm.package.method_decls(name).values()}
+    declared = fm.package.decls.get(name)
+    if declared is not None:
+        spec = declared.spec
+        while spec.parent is not None and spec.parent.type != "source_file":
+            spec = spec.parent
+        own.add(spec.id)
+    return name, own
+
+
+def _receiver_base(receiver: Node) -> Node | None:
+    for node in _walk(receiver):
+        if node.type == "type_identifier":
+            return node
+    return None
+
+
+def _walk(node: Node) -> list[Node]:
+    found, stack = [], [node]
+    while stack:
+        current = stack.pop()
+        found.append(current)
+        stack.extend(reversed(current.named_children))
+    return found
+
+
+_NAMES: weakref.WeakKeyDictionary[object, dict[str, dict[int, Node]]] = weakref.WeakKeyDictionary()
+_NAME_QUERY = Query(GO, "[(identifier) (type_identifier)] @name")
+
+
+def _names_used(fm: FileModel) -> dict[str, dict[int, Node]]:
+    """Every name of the package, with the top-level declarations using it (by node id)."""
+    found = _NAMES.get(fm.package)
+    if found is None:
+        found = {}
+        for other in fm.package.files.values():
+            for top in other.tops:
+                for ident in QueryCursor(_NAME_QUERY).captures(top).get("name", []):
+                    found.setdefault(other.text(ident), {})[top.id] = top
+        _NAMES[fm.package] = found
+    return found
 
 
 def in_generic(node: Node) -> bool:

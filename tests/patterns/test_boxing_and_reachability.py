@@ -160,3 +160,30 @@ def test_in_generic() -> None:
                "func plain(n int) { sink = n } // there\n")
     assert in_generic(node_at(fm, "// here", "n"))
     assert not in_generic(node_at(fm, "// there", "n"))
+
+
+def test_generic_bodies_are_reported_when_the_package_instantiates_them() -> None:
+    from goescape.linter.patterns.reachability import reported_where_written
+
+    fm = model("""type Box[T any] struct{ v T }
+
+func (b *Box[T]) Set(n int) { sink = n } // method
+
+type Bag[T any] struct{ v T }
+
+func (b *Bag[T]) Set(n int) { sink = n } // unused method
+
+func used[T any](v T, n int) { sink = n } // used
+
+func unused[T any](v T, n int) { sink = n } // unused
+
+func caller() {
+	used(1, 2)
+	var b Box[int]
+	b.Set(3)
+}
+""")
+    assert reported_where_written(fm, node_at(fm, "// used", "n"))
+    assert not reported_where_written(fm, node_at(fm, "// unused\n", "n"))
+    assert reported_where_written(fm, node_at(fm, "// method", "n"))
+    assert not reported_where_written(fm, node_at(fm, "// unused method", "n"))
