@@ -5,7 +5,6 @@ import argparse
 import difflib
 import os
 import sys
-import tempfile
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -24,6 +23,8 @@ from goescape.linter.config import (
 )
 from goescape.linter import runflags
 from goescape.linter.engine import RunResult, project_root, run
+from goescape.linter.limits import SizeError, parse_size, parse_timeout
+from goescape.linter.output import OutputError, write_report
 from goescape.linter.policy import Policy
 from goescape.linter.registry import Registry, Rule, build_registry
 from goescape.linter.report import FORMATS, ReportOptions, render
@@ -74,6 +75,12 @@ def _add_check(commands: argparse._SubParsersAction) -> None:  # type: ignore[ty
                        help="report suppressed findings too, marked as such")
     check.add_argument("--include-generated", action="store_true",
                        help="lint files marked '// Code generated ... DO NOT EDIT.'")
+    check.add_argument("--no-default-excludes", action="store_true",
+                       help="walk vendor/, testdata/ and folders starting with . or _ too")
+    check.add_argument("--max-file-size", metavar="SIZE", type=_size,
+                       help="skip files larger than SIZE, with a notice (default: 10MB; 0: no limit)")
+    check.add_argument("--timeout", metavar="SECONDS", type=_seconds,
+                       help="give up on a file after SECONDS, with a notice (default: 120; 0: no limit)")
     verify = check.add_argument_group("compiler-verified mode")
     verify.add_argument("--verify", choices=VERIFY_MODES, metavar="on|auto|off",
                         help="check every finding with the Go compiler and report the escapes no "
@@ -140,7 +147,7 @@ def _check(args: argparse.Namespace) -> int:
     runflags.finish(result, flags)
     options = ReportOptions(show_source=args.show_source, include_suppressed=args.include_suppressed,
                             verified=bool(stages), show_refuted=args.show_refuted)
-    _write(render(args.format, result, policy, options), args.output)
+    _write(render(args.format, result, policy, options), args.output, result.files)
     for path in result.missing:
         _error(f"{path}: no such file or folder")
     for warning in flags.warnings:
@@ -194,9 +201,31 @@ def _apply_flags(config: Config, args: argparse.Namespace, registry: Registry) -
         changes["fail_on"] = parse_fail_on(args.fail_on)
     if args.include_generated:
         changes["include_generated"] = True
+    if args.no_default_excludes:
+        changes["default_excludes"] = False
+    if args.max_file_size is not None:
+        changes["max_file_size"] = args.max_file_size or None
+    if args.timeout is not None:
+        changes["timeout"] = args.timeout or None
     if args.verify:
         changes["verify"] = args.verify
     return replace(config, **changes)
+
+
+def _size(text: str) -> int:
+    """--max-file-size: bytes, 0 for no limit (argparse reports a bad value in one line)."""
+    try:
+        return parse_size(text) or 0
+    except SizeError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
+def _seconds(text: str) -> float:
+    """--timeout: seconds, 0 for no limit."""
+    try:
+        return parse_timeout(text) or 0.0
+    except SizeError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
 
 
 def _selectors(flag: str, values: list[str] | None, registry: Registry) -> tuple[str, ...] | None:
@@ -217,23 +246,11 @@ def _expand(flag: str, selector: str, registry: Registry) -> list[Rule]:
     return rules
 
 
-def _write(report: str, output: str | None) -> None:
-    data = report.encode("utf-8")
-    if output is None:
-        # Bytes, so a non-UTF-8 locale cannot turn a path or message into an encoding error.
-        sys.stdout.flush()
-        sys.stdout.buffer.write(data)
-        sys.stdout.buffer.flush()
-        return
-    target = Path(output)
+def _write(report: str, output: str | None, linted: Sequence[Path] = ()) -> None:
     try:
-        # Write beside the target and rename, so a reader never sees half a report.
-        fd, temp = tempfile.mkstemp(prefix=".goescape-", dir=target.parent if str(target.parent) else ".")
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(temp, target)
-    except OSError as error:
-        raise UsageError(f"cannot write {output}: {error.strerror or error}") from None
+        write_report(report.encode("utf-8"), output, linted)
+    except OutputError as error:
+        raise UsageError(str(error)) from None
 
 
 # -- rules and explain ---------------------------------------------------------------------------

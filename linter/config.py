@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from goescape.linter.globs import Glob, GlobError, compile_glob
+from goescape.linter.limits import DEFAULT_MAX_FILE_SIZE, DEFAULT_TIMEOUT, SizeError, parse_size, parse_timeout
 from goescape.linter.registry import Registry, Rule
 from goescape.linter.rule import Severity
 
@@ -40,6 +41,9 @@ class Config:
     severity: Mapping[str, Severity] = field(default_factory=dict)  # rule code -> level
     fail_on: Severity | None = Severity.WARNING  # None: never fail on findings
     include_generated: bool = False
+    default_excludes: bool = True  # skip vendor/, testdata/, and . or _ folders when walking
+    max_file_size: int | None = DEFAULT_MAX_FILE_SIZE  # bytes; larger files are skipped (None: any)
+    timeout: float | None = DEFAULT_TIMEOUT  # seconds one file may take to lint (None: no limit)
     verify: str = "off"  # one of VERIFY_MODES: check findings with the Go compiler (--verify)
     rule_options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)  # code -> options
     jobs: int | None = None  # worker processes; None: one per CPU
@@ -258,6 +262,22 @@ def _verify(checker: _Checker, key: str, value: Any) -> str:
     return "auto"
 
 
+def _size(checker: _Checker, key: str, value: Any) -> int | None:
+    try:
+        return parse_size(value)
+    except SizeError as error:
+        checker.fail(key, str(error), value=value)
+        raise  # unreachable: fail() raises
+
+
+def _timeout(checker: _Checker, key: str, value: Any) -> float | None:
+    try:
+        return parse_timeout(value)
+    except SizeError as error:
+        checker.fail(key, str(error), value=value)
+        raise  # unreachable: fail() raises
+
+
 def _fail_on(checker: _Checker, key: str, value: Any) -> Severity | None:
     label = checker.level(key, value, FAIL_LEVELS)
     return None if label == "never" else Severity.parse(label)
@@ -271,6 +291,9 @@ _KEYS: dict[str, tuple[str, Any]] = {
     "severity": ("severity", _severity_table),
     "fail-on": ("fail_on", _fail_on),
     "include-generated": ("include_generated", _bool),
+    "default-excludes": ("default_excludes", _bool),
+    "max-file-size": ("max_file_size", _size),
+    "timeout": ("timeout", _timeout),
     "verify": ("verify", _verify),
     "rules": ("rule_options", _rule_options),
     "jobs": ("jobs", _jobs),

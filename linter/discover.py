@@ -29,20 +29,32 @@ class Discovery:
 def display_path(path: Path, cwd: Path) -> str:
     """Relative to the working directory when below it, '/'-separated; absolute otherwise."""
     try:
-        return path.relative_to(cwd).as_posix()
+        shown = path.relative_to(cwd).as_posix()
     except ValueError:
-        return path.as_posix()
+        shown = path.as_posix()
+    return printable(shown)
+
+
+def printable(name: str) -> str:
+    """A file name as reports can print it: bytes that are not UTF-8 (which Python keeps as lone
+    surrogates) become U+FFFD, so every report stays valid UTF-8 and JSON."""
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
 def skipped_dir(name: str) -> bool:
     return name in SKIPPED_DIRS or name.startswith((".", "_"))
 
 
-def discover(paths: Sequence[str], excluded: Callable[[Path], bool], cwd: Path | None = None) -> Discovery:
-    """Expand `paths` into Go files, each once (a path named twice or via a symlink is linted once)."""
+def discover(paths: Sequence[str], excluded: Callable[[Path], bool], cwd: Path | None = None, *,
+             default_excludes: bool = True) -> Discovery:
+    """Expand `paths` into Go files, each once (a path named twice or via a symlink is linted once,
+    shown by its real path, or else by the first of its paths in sorted order: the order of
+    `paths` does not matter).
+    Without `default_excludes`, vendor/, testdata/ and `.`/`_` folders and files are linted too."""
     cwd = (cwd or Path.cwd()).resolve()
     result = Discovery()
     seen: set[Path] = set()
+    shown: dict[Path, int] = {}  # resolved path -> its index in result.targets
     real_dirs: dict[str, str] = {}
     for raw in paths:
         given = Path(raw)
@@ -50,18 +62,30 @@ def discover(paths: Sequence[str], excluded: Callable[[Path], bool], cwd: Path |
             result.missing.append(raw)
             continue
         explicit = not given.is_dir()
-        for candidate in _expand(given, result):
+        for candidate in _expand(given, result, default_excludes):
             resolved = _resolve(candidate, result, real_dirs)
+            if resolved is not None and resolved in shown:
+                _show_first(result.targets, shown[resolved], display_path(candidate.absolute(), cwd), cwd)
             if resolved is None or resolved in seen:
                 continue
             seen.add(resolved)
             absolute = candidate.absolute()
-            skipped = explicit and _in_skipped_dir(absolute, cwd)
+            skipped = default_excludes and explicit and _in_skipped_dir(absolute, cwd)
             if skipped or excluded(absolute):
                 result.excluded += 1
                 continue
+            shown[resolved] = len(result.targets)
             result.targets.append(Target(resolved, display_path(absolute, cwd)))
     return result
+
+
+def _show_first(targets: list[Target], index: int, display: str, cwd: Path) -> None:
+    """Of a file's names, show its real path (no symlink on the way), else the first in order."""
+    current = targets[index]
+    def rank(shown: str) -> tuple[bool, str]:
+        return (cwd / shown != current.path, shown)
+    if rank(display) < rank(current.display):
+        targets[index] = Target(current.path, display)
 
 
 def _in_skipped_dir(path: Path, cwd: Path) -> bool:
@@ -84,18 +108,19 @@ def _resolve(path: Path, result: Discovery, real_dirs: dict[str, str]) -> Path |
             return Path(real_dirs[folder], path.name)
         return path.resolve(strict=True)
     except (OSError, RuntimeError) as error:  # broken symlink, symlink loop
-        result.unreadable.append((str(path), getattr(error, "strerror", None) or str(error)))
+        reason = getattr(error, "strerror", None) or str(error)
+        result.unreadable.append((printable(str(path)), printable(reason)))
         return None
 
 
-def _expand(given: Path, result: Discovery) -> Iterator[Path]:
+def _expand(given: Path, result: Discovery, default_excludes: bool = True) -> Iterator[Path]:
     if not given.is_dir():
         yield given  # an explicitly named file is linted whatever its extension or folder
         return
     def on_error(error: OSError) -> None:
-        result.unreadable.append((error.filename or str(given), error.strerror or str(error)))
+        result.unreadable.append((printable(str(error.filename or given)), error.strerror or str(error)))
     for root, dirs, files in os.walk(given, onerror=on_error):
-        dirs[:] = sorted(d for d in dirs if not skipped_dir(d))
+        dirs[:] = sorted(d for d in dirs if not (default_excludes and skipped_dir(d)))
         for name in sorted(files):
-            if name.endswith(".go") and not name.startswith((".", "_")):
+            if name.endswith(".go") and not (default_excludes and name.startswith((".", "_"))):
                 yield Path(root) / name

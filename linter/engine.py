@@ -15,6 +15,15 @@ from goescape.linter.anchors import anchor
 from goescape.linter.context import Context
 from goescape.linter.diagnostic import Diagnostic, Location, Notice, RelatedLocation
 from goescape.linter.discover import Target, discover
+from goescape.linter.limits import (
+    DEEP_NESTING,
+    DEFAULT_MAX_FILE_SIZE,
+    LintTimeout,
+    nesting_depth,
+    on_deep_stack,
+    read_source,
+    running_rule,
+)
 from goescape.linter.dispatch import capture
 from goescape.linter.model import FileModel, PackageModel, load_package
 from goescape.linter.parsing import package_name, parse
@@ -36,14 +45,19 @@ class PackageFiles:
     name: str | None
     parsed: dict[Path, tuple[SourceFile, Tree]] = field(default_factory=dict)
     _model: PackageModel | None = None
+    max_bytes: int | None = DEFAULT_MAX_FILE_SIZE  # siblings larger than the linted files' limit are skipped
 
     def file_model(self, file: SourceFile) -> FileModel:
         if self._model is None:
             if self.name is None:  # no package clause: model the file on its own
                 self._model = PackageModel(self.parsed.values())
             else:
-                self._model = load_package(self.directory, self.name, self.parsed)
+                self._model = load_package(self.directory, self.name, self.parsed,
+                                           max_bytes=self.max_bytes)
         return self._model.file(file.path)
+
+    def forget_model(self) -> None:
+        self._model = None
 
 
 @dataclass
@@ -115,7 +129,7 @@ def run(paths: Sequence[str], policy: Policy, root: Path,
     """Lint `paths`. `jobs` worker processes lint folders in parallel (in-process when there are
     finding stages); `cache` answers for files whose inputs are unchanged; `only` restricts
     linting to the discovered files it accepts (--diff)."""
-    found = discover(paths, policy.excluded)
+    found = discover(paths, policy.excluded, default_excludes=policy.config.default_excludes)
     targets = [t for t in found.targets if only is None or only(t.path)]
     result = RunResult(root=root, missing=list(found.missing), files_excluded=found.excluded)
     for path, reason in found.unreadable:
@@ -166,7 +180,7 @@ def lint_directory(targets: Sequence[Target], policy: Policy, root: Path,
     results: list[FileResult] = []
     parsed: list[tuple[SourceFile, Tree]] = []
     for target in targets:
-        source = _read(target, root)
+        source = _read(target, root, policy.config.max_file_size)
         if isinstance(source, FileResult):
             results.append(source)
         elif source.is_generated and not policy.config.include_generated:
@@ -176,7 +190,8 @@ def lint_directory(targets: Sequence[Target], policy: Policy, root: Path,
     packages: dict[str | None, PackageFiles] = {}
     for source, tree in parsed:
         name = package_name(tree)
-        files = packages.setdefault(name, PackageFiles(source.path.parent, name))
+        files = packages.setdefault(name, PackageFiles(source.path.parent, name,
+                                                       max_bytes=policy.config.max_file_size))
         files.parsed[source.path] = (source, tree)
     for source, tree in parsed:
         package = packages[package_name(tree)]
@@ -184,13 +199,16 @@ def lint_directory(targets: Sequence[Target], policy: Policy, root: Path,
     return results
 
 
-def _read(target: Target, root: Path) -> SourceFile | FileResult:
+def _read(target: Target, root: Path, max_bytes: int | None = DEFAULT_MAX_FILE_SIZE) -> SourceFile | FileResult:
     try:
-        data = target.path.read_bytes()
+        data = read_source(target.path, max_bytes)
     except OSError as error:
         notice = Notice("io", f"cannot read file: {error.strerror or error}", path=target.display,
                         uri=uri_for(target.path, root), level="error")
         return FileResult(path=target.path, notices=[notice], failed=True)
+    if isinstance(data, str):  # too large, or a FIFO or device: skipped, and said so
+        notice = Notice("skipped", data, path=target.display, uri=uri_for(target.path, root))
+        return FileResult(path=target.path, notices=[notice])
     return SourceFile(target.path, data, target.display)
 
 
@@ -207,6 +225,30 @@ def lint_source(file: SourceFile, policy: Policy, root: Path,
 
 def lint_parsed(file: SourceFile, tree: Tree, policy: Policy, root: Path,
                 package: PackageFiles, stages: Sequence[FindingStage] = ()) -> FileResult:
+    """Lint one parsed file, on a stack deep enough for deeply nested code and within the time
+    budget of one file (see limits.py)."""
+    try:
+        return on_deep_stack(_lint_parsed, file, tree, policy, root, package, stages,
+                             timeout=policy.config.timeout)
+    except LintTimeout as stop:
+        package.forget_model()  # it may be half built: the next file builds it again
+        return _timed_out(file, uri_for(file.path, root), stop, policy.config.timeout)
+
+
+def _timed_out(file: SourceFile, uri: str, stop: LintTimeout, timeout: float | None) -> FileResult:
+    running = running_rule(stop)
+    line, column, where = 1, 1, ""
+    if running is not None:
+        line, column = running[1].start_point[0] + 1, file.column(*running[1].start_point)
+        where = f" (rule {running[0]} was running here)"
+    message = (f"linting took longer than {timeout:g} s{where}: this file's findings are not "
+               "reported; please report this")
+    notice = Notice("timeout", message, file.display, uri, line, column, level="error")
+    return FileResult(path=file.path, notices=[notice], linted=True, failed=True)
+
+
+def _lint_parsed(file: SourceFile, tree: Tree, policy: Policy, root: Path,
+                 package: PackageFiles, stages: Sequence[FindingStage] = ()) -> FileResult:
     """Lint one parsed file: the core of the engine."""
     uri = uri_for(file.path, root)
     result = FileResult(path=file.path, linted=True)
@@ -256,6 +298,13 @@ def _run_rule(rule: Rule, node: Node, ctx: Context, result: FileResult, uri: str
         return list(rule.check(node, ctx))
     except Exception as error:  # a rule bug must not hide the other rules' findings
         line, column = node.start_point
+        if isinstance(error, RecursionError) and nesting_depth(node) >= DEEP_NESTING:
+            # Code nested deeper than the stack allows (limits.py): a limit, not a rule bug.
+            message = (f"rule {rule.code} ({rule.name}) skipped this node: the code here is nested "
+                       f"too deeply to follow")
+            result.notices.append(Notice("too-deep", message, ctx.file.display, uri, line + 1,
+                                         ctx.file.column(line, column)))
+            return []
         message = (f"rule {rule.code} ({rule.name}) failed here: {type(error).__name__}: {error}; "
                    "please report this")
         result.notices.append(Notice("rule-error", message, ctx.file.display, uri, line + 1,
@@ -335,7 +384,7 @@ def uri_for(path: Path, root: Path) -> str:
     """Repo-relative '/'-separated URI (percent-encoded) when under the root, else a file: URI."""
     resolved = path.resolve()
     try:
-        return quote(resolved.relative_to(root).as_posix())
+        return quote(os.fsencode(resolved.relative_to(root).as_posix()))  # bytes: any file name
     except ValueError:
         return resolved.as_uri()
 

@@ -33,7 +33,10 @@ def compile_glob(pattern: str) -> Glob:
     body = _translate(text.rstrip("/"))
     prefix = "" if anchored else "(?:.*/)?"
     # A match on a folder covers everything below it.
-    return Glob(pattern, re.compile(prefix + body + "(?:/.*)?"))
+    try:
+        return Glob(pattern, re.compile(prefix + body + "(?:/.*)?"))
+    except re.error as error:  # e.g. a reversed range, `[z-a]`
+        raise GlobError(f"{error.msg} in glob {pattern!r}") from None
 
 
 def _translate(pattern: str) -> str:

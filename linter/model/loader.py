@@ -8,23 +8,26 @@ from pathlib import Path
 
 from tree_sitter import Tree
 
+from goescape.linter.limits import DEFAULT_MAX_FILE_SIZE
 from goescape.linter.model.package import PackageModel, SkippedFile
 from goescape.linter.model.stdlib import Stdlib
 from goescape.linter.parsing import package_name, parse
 from goescape.linter.source import SourceFile
 
-# Big enough for any hand-written file; larger ones are generated tables not worth parsing.
-MAX_SIBLING_BYTES = 4 * 1024 * 1024
+# The linted files' own limit (max-file-size), so the model never reads a file the engine skips.
+MAX_SIBLING_BYTES = DEFAULT_MAX_FILE_SIZE
 _CLAUSE_WINDOW = 16 * 1024  # where a cheap scan for the package clause looks first
 
 
 def load_package(directory: Path | str, package: str,
                  parsed: Mapping[Path, tuple[SourceFile, Tree]] | None = None,
-                 path: str | None = None, std: Stdlib | None = None) -> PackageModel:
+                 path: str | None = None, std: Stdlib | None = None,
+                 max_bytes: int | None = MAX_SIBLING_BYTES) -> PackageModel:
     """The model of package `package` in `directory`: the already parsed files (reused as they
     are) and every other `.go` file there whose package clause names the same package.
     Unreadable, non-UTF-8 or unparsable siblings are skipped and listed in `model.skipped`.
-    `path` is the import path; by default it is derived from the nearest go.mod."""
+    `path` is the import path; by default it is derived from the nearest go.mod. Siblings
+    larger than `max_bytes` (None: no limit) are skipped."""
     directory = Path(directory)
     if path is None:
         path = import_path(directory) or ""
@@ -35,7 +38,7 @@ def load_package(directory: Path | str, package: str,
     for sibling in _siblings(directory):
         if _key(sibling) in resolved:
             continue
-        loaded = _load_sibling(sibling, package)
+        loaded = _load_sibling(sibling, package, max_bytes)
         if isinstance(loaded, SkippedFile):
             skipped.append(loaded)
         elif loaded is not None:
@@ -95,10 +98,11 @@ def _siblings(directory: Path) -> list[Path]:
     return found
 
 
-def _load_sibling(path: Path, package: str) -> tuple[SourceFile, Tree] | SkippedFile | None:
+def _load_sibling(path: Path, package: str,
+                  max_bytes: int | None = MAX_SIBLING_BYTES) -> tuple[SourceFile, Tree] | SkippedFile | None:
     try:
-        if path.stat().st_size > MAX_SIBLING_BYTES:
-            return SkippedFile(path, f"larger than {MAX_SIBLING_BYTES} bytes")
+        if max_bytes is not None and path.stat().st_size > max_bytes:
+            return SkippedFile(path, f"larger than {max_bytes} bytes")
         data = path.read_bytes()
     except OSError as error:
         return SkippedFile(path, f"unreadable: {error.strerror or error}")

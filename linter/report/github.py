@@ -4,6 +4,7 @@ from __future__ import annotations
 from goescape.linter.engine import RunResult
 from goescape.linter.policy import Policy
 from goescape.linter.report import ReportOptions
+from goescape.linter.report.visible import visible
 from goescape.linter.rule import Severity
 
 _LEVELS = {Severity.NOTE: "notice", Severity.WARNING: "warning", Severity.ERROR: "error"}
@@ -29,7 +30,7 @@ def render(result: RunResult, policy: Policy, options: ReportOptions) -> str:
         if notice.path:
             properties = {"file": notice.path, "line": notice.line or 1, **properties}
         lines.append(_command("error" if notice.level == "error" else "warning", properties, notice.message))
-    return "".join(line + "\n" for line in lines)
+    return visible("".join(line + "\n" for line in lines))
 
 
 def _command(level: str, properties: dict[str, object], message: str) -> str:

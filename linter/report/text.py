@@ -5,6 +5,7 @@ from goescape.linter.diagnostic import Diagnostic, Location, Notice
 from goescape.linter.engine import RunResult
 from goescape.linter.policy import Policy
 from goescape.linter.report import ReportOptions, explanations
+from goescape.linter.report.visible import visible
 
 
 def render(result: RunResult, policy: Policy, options: ReportOptions) -> str:
@@ -26,7 +27,7 @@ def render(result: RunResult, policy: Policy, options: ReportOptions) -> str:
             lines.append(_headline(diagnostic, "refuted"))
             lines.extend(explanations.text_lines(diagnostic) or ["    compiler: nothing on these lines"])
     lines.extend(notice_line(notice) for notice in result.notices)
-    return "".join(line + "\n" for line in lines)
+    return visible("".join(line + "\n" for line in lines))
 
 
 def _headline(diagnostic: Diagnostic, label: str = "") -> str:
