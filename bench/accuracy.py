@@ -36,6 +36,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--top", type=int, default=10, metavar="N",
                         help="how many false positives and misses to list per suite (default 10; 0: none)")
     parser.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE")
+    parser.add_argument("--verify", action="store_true",
+                        help="measure `goescape check --verify`: findings the compiler confirmed, "
+                             "plus the escapes it classified into rules")
     return parser
 
 
@@ -53,9 +56,10 @@ def selected_suites(args: argparse.Namespace) -> list[Suite]:
     return chosen
 
 
-def header(go: str, rules: Sequence[str]) -> Header:
+def header(go: str, rules: Sequence[str], verify: bool = False) -> Header:
     env = gc.go_env(go)
-    return Header(gc.go_version(go), env.get("GOOS", "?"), env.get("GOARCH", "?"), tuple(rules))
+    return Header(gc.go_version(go), env.get("GOOS", "?"), env.get("GOARCH", "?"), tuple(rules),
+                  verify)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -63,14 +67,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.top < 0:
         build_parser().error("--top must be 0 or more")
     registry = build_registry(plugins=False)
-    rules = [f"{r.code} {r.name}" for r in registry.sorted() if r.check is not None]
+    rules = [f"{r.code} {r.name}" for r in registry.sorted()
+             if r.check is not None or (args.verify and r.verify_only)]
     try:
         go = go_command()
         results: list[SuiteResult] = []
         for suite in selected_suites(args):
             print(f"measuring {suite.name} ...", file=sys.stderr)
-            results.append(measure(suite, go, registry))
-        report = render(args.format, header(go, rules), results, args.top)
+            results.append(measure(suite, go, registry, verify=args.verify))
+        report = render(args.format, header(go, rules, args.verify), results, args.top)
     except (BenchError, gc.GoError, OSError) as error:
         print(f"bench/accuracy.py: error: {error}", file=sys.stderr)
         return 2

@@ -18,6 +18,7 @@ from goescape.linter.engine import RunResult, run
 from goescape.linter.policy import Policy
 from goescape.linter.registry import Registry, build_registry
 from goescape.linter.source import SourceFile
+from goescape.linter.verify import create_stage
 
 from bench.matching import EscapeLine, Flag, Key, Score, escape_lines, score
 from bench.suites import Suite
@@ -54,6 +55,11 @@ class SuiteResult:
     source: dict[Key, str] = field(default_factory=dict)  # text of FP and miss lines
     said: dict[Key, tuple[str, ...]] = field(default_factory=dict)  # compiler, on FP lines
     names: dict[str, str] = field(default_factory=dict)  # rule code -> rule name
+    # --verify: the rules' findings the compiler refuted, the findings it added, and why files
+    # went unverified (a package that does not build, files it does not compile)
+    refuted: int = 0
+    added: int = 0
+    verify_notices: tuple[str, ...] = ()
 
     def display(self, path: str) -> str:
         try:
@@ -73,8 +79,10 @@ def goroot_src(go: str) -> Path:
     return Path(gc.go_env(go)["GOROOT"]) / "src"
 
 
-def measure(suite: Suite, go: str, registry: Registry | None = None) -> SuiteResult:
-    """Compile the suite's packages, lint exactly the files the compiler compiled, and score."""
+def measure(suite: Suite, go: str, registry: Registry | None = None, *,
+            verify: bool = False) -> SuiteResult:
+    """Compile the suite's packages, lint exactly the files the compiler compiled (with
+    `verify`, as `goescape check --verify` does), and score."""
     registry = registry or build_registry(plugins=False)
     with _workdir(suite, go) as cwd:
         packages = list_packages(go, suite.patterns, cwd)
@@ -82,7 +90,7 @@ def measure(suite: Suite, go: str, registry: Registry | None = None) -> SuiteRes
         if build.errors:
             raise BenchError(f"{suite.name}: the compiler failed: "
                              + "; ".join(f"{e.package}: {e.message}" for e in build.errors[:3]))
-        return _score(suite, cwd, packages, build, registry)
+        return _score(suite, cwd, packages, build, registry, go if verify else None)
 
 
 @contextmanager
@@ -130,20 +138,27 @@ def _json_stream(text: str) -> Iterator[dict[str, Any]]:
         yield obj
 
 
-def lint(files: Sequence[Path], root: Path, registry: Registry) -> RunResult:
-    """goescape's engine on `files` with the default configuration and every rule of `registry`."""
-    policy = Policy.build(Config(root=root), registry)
-    return run([str(f) for f in files], policy, root)
+def lint(files: Sequence[Path], root: Path, registry: Registry, go: str | None = None) -> RunResult:
+    """goescape's engine on `files` with the default configuration and every rule of `registry`;
+    with `go`, verified by that compiler (`goescape check --verify`)."""
+    policy = Policy.build(Config(root=root, verify="on" if go else "off"), registry)
+    if go is None:
+        return run([str(f) for f in files], policy, root)
+    stage = create_stage(go, cgo=False, known=lambda code: code in registry.rules)
+    try:
+        return run([str(f) for f in files], policy, root, [stage])
+    finally:
+        stage.close()
 
 
 def _score(suite: Suite, cwd: Path, packages: Sequence[GoPackage], build: gc.BuildResult,
-           registry: Registry) -> SuiteResult:
+           registry: Registry, go: str | None = None) -> SuiteResult:
     owners = {str(f): p.import_path for p in packages for f in p.go_files}
     generated = tuple(sorted(Path(f) for f in owners if _is_generated(Path(f))))
     for path in generated:
         del owners[str(path)]  # skipped by default, so neither side counts them
     files = sorted(Path(f) for f in owners)
-    result = lint(files, cwd, registry)
+    result = lint(files, cwd, registry, go)
     if result.files_linted != len(files):
         raise BenchError(f"{suite.name}: goescape linted {result.files_linted} of {len(files)} files")
     lines = escape_lines(build.diagnostics, owners)
@@ -154,6 +169,9 @@ def _score(suite: Suite, cwd: Path, packages: Sequence[GoPackage], build: gc.Bui
         rule_errors=tuple(f"{n.path}:{n.line}: {n.message}" for n in result.notices
                           if n.kind == "rule-error"),
         names={code: rule.name for code, rule in registry.rules.items()},
+        refuted=len(result.refuted),
+        added=sum(1 for d in result.reported if d.properties.get("origin") == "compiler"),
+        verify_notices=tuple(f"{n.path}: {n.message}" for n in result.notices if n.kind == "verify"),
     )
     _quote(measured, build, owners)
     return measured

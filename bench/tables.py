@@ -20,6 +20,7 @@ class Header:
     goos: str
     goarch: str
     rules: tuple[str, ...]  # "ESC101 address-return"
+    verify: bool = False  # measured `goescape check --verify`
 
 
 def combine(name: str, results: Sequence[SuiteResult]) -> SuiteResult:
@@ -30,7 +31,9 @@ def combine(name: str, results: Sequence[SuiteResult]) -> SuiteResult:
               description=" + ".join(r.suite.name for r in results)),
         first.root, tuple(p for r in results for p in r.packages), merge(r.score for r in results),
         sum(r.files for r in results), tuple(g for r in results for g in r.generated),
-        tuple(e for r in results for e in r.syntax_errors), tuple(e for r in results for e in r.rule_errors))
+        tuple(e for r in results for e in r.syntax_errors), tuple(e for r in results for e in r.rule_errors),
+        refuted=sum(r.refuted for r in results), added=sum(r.added for r in results),
+        verify_notices=tuple(n for r in results for n in r.verify_notices))
     for part in results:
         merged.source.update(part.source)
         merged.said.update(part.said)
@@ -134,7 +137,8 @@ def _aligned(rows: list[list[str]], indent: str = "") -> list[str]:
 
 def _title(header: Header) -> str:
     rules = ", ".join(header.rules) or "none"
-    return (f"goescape accuracy against {header.go_version} `go build -gcflags=-m` "
+    mode = "goescape check --verify" if header.verify else "goescape"
+    return (f"{mode} accuracy against {header.go_version} `go build -gcflags=-m` "
             f"({header.goos}/{header.goarch}); rules: {rules}")
 
 
@@ -155,6 +159,10 @@ def _text_suite(r: SuiteResult, top: int) -> list[str]:
            f"{len(r.syntax_errors)} with syntax notices), {len(s.lines)} escape lines, {len(s.flags)} findings",
            f"precision {ratio(s.precision)}   recall {ratio(s.recall)}"]
     out += [f"warning: {e}" for e in r.rule_errors]
+    if r.added or r.refuted or r.verify_notices:
+        out.append(f"--verify: {r.added} findings added from the compiler's escapes, "
+                   f"{r.refuted} rule findings refuted")
+        out += [f"notice: {n}" for n in r.verify_notices]
     if s.rules:
         rows = [["rule", "findings", "on escape line", "precision", "lines covered"]]
         rows += [[f"{c} {r.names.get(c, '')}", str(v.precision.total), str(v.precision.hits),
@@ -215,6 +223,9 @@ def _suite_json(r: SuiteResult) -> dict[str, Any]:
         "generated_not_linted": [r.display(str(g)) for g in r.generated],
         "syntax_notices": [r.display(p) for p in r.syntax_errors],
         "rule_errors": list(r.rule_errors),
+        "refuted": r.refuted,
+        "added": r.added,
+        "verify_notices": list(r.verify_notices),
         "escape_lines": len(s.lines),
         "findings": len(s.flags),
         "precision": _tally(s.precision),

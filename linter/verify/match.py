@@ -112,6 +112,8 @@ def _added(file: SourceFile, tree: Tree, model: Callable[[], FileModel],
     for diagnostic in sorted(unclaimed, key=lambda d: (d.location.line, d.location.column)):
         verdict = classifier.classify(diagnostic)
         if not known(verdict.code):
+            if not known(codes.OTHER):
+                continue  # a registry without goescape's rules has nowhere to report it
             verdict = replace(verdict, code=codes.OTHER)
         if diagnostic.subject == "... argument":
             variadic.append((verdict, diagnostic))
@@ -131,9 +133,17 @@ def _added(file: SourceFile, tree: Tree, model: Callable[[], FileModel],
 
 
 def _span(file: SourceFile, verdict: Verdict, diagnostic: Diagnostic) -> Span:
-    if verdict.node is not None:
-        return Span.of(verdict.node)
+    """Where an added finding sits: its node, as long as the compiler's line is the node's first
+    line or a related location's (`moved to heap: x` at x's declaration); else from the compiler's
+    position (a multi-line literal or concatenation reported at an inner line)."""
     row, column = point(file, diagnostic.location)
+    node = verdict.node
+    if node is not None:
+        lines = {node.start_point[0], *(related.start_point[0] for related, _ in verdict.related)}
+        if row in lines:
+            return Span.of(node)
+        if (row, column) < tuple(node.end_point):
+            return Span((row, column), tuple(node.end_point))  # type: ignore[arg-type]
     return Span((row, column), (row, column + 1))
 
 

@@ -43,10 +43,10 @@ _BY_SHAPE = {
 # The node types each site is written as, innermost first.
 _SITE_TYPES: dict[Site, tuple[str, ...]] = {
     Site.VARIABLE: ("identifier",),
-    Site.ADDRESS: ("unary_expression", "composite_literal"),
+    Site.ADDRESS: ("unary_expression", "composite_literal", "literal_value"),
     Site.NEW: ("call_expression",),
     Site.MAKE: ("call_expression",),
-    Site.LITERAL: ("composite_literal",),
+    Site.LITERAL: ("composite_literal", "literal_value"),  # an elided type: `{...}` in a literal
     Site.FUNC_LITERAL: ("func_literal",),
     Site.VARIADIC: ("call_expression",),
     Site.APPEND: ("call_expression",),
