@@ -43,9 +43,10 @@ array is wherever the slice points), for package-level variables, which never li
 and for functions literals (closures), whose results the compiler often inlines away. Fields and
 elements are followed to their root through any depth of struct and array values (`&p.grid[1]`
 moves `p`), with types from the package model, so types declared in sibling files count.
-The compiler analyzes a generic function's body only for the instantiations its own package
-makes, and drops unreachable code (after a `return`, under `if false`) before escape analysis:
-the rule is silent in both.
+The compiler drops unreachable code (after a `return`, under `if false`) before escape analysis,
+and reports a generic function's escapes only for the instantiations it compiles (none when the
+package itself does not instantiate it, as for an exported `func New[T any]() *T`): the rule is
+silent in both.
 
 ## Options
 `ignore-functions`: glob patterns of function names (`New*`, `Type.Method`) whose address returns
@@ -61,7 +62,7 @@ from tree_sitter import Node
 
 from goescape.linter.context import Context
 from goescape.linter.model import FileModel, StorageKind, Symbol
-from goescape.linter.patterns.reachability import reported_where_written
+from goescape.linter.patterns.reachability import in_generic, is_dead
 from goescape.linter.rule import Finding, Precision, RuleMeta, RuleOption, Severity
 
 META = RuleMeta(
@@ -89,6 +90,8 @@ def check(node: Node, ctx: Context) -> Iterator[Finding]:
     body = node.child_by_field_name("body")
     if body is None:
         return  # an external (assembly) function
+    if in_generic(body):
+        return  # reported per instantiation, and only when one is compiled on its own
     fm = ctx.model
     seen: set[tuple[int, int]] = set()
     for origin, via in _returned_origins(node, body, fm):
@@ -96,8 +99,8 @@ def check(node: Node, ctx: Context) -> Iterator[Finding]:
         if key in seen:
             continue
         seen.add(key)
-        if not all(reported_where_written(fm, n) for n in (origin, via) if n is not None):
-            continue  # a generic body (analyzed per instantiation) or code the compiler drops
+        if any(is_dead(fm, n) for n in (origin, via) if n is not None):
+            continue  # code the compiler drops before escape analysis
         finding = _finding(origin, via, ctx)
         if finding is not None:
             yield finding
