@@ -12,7 +12,8 @@ Measured with `go build -gcflags=-m` (Go 1.27.3) on `v.M(&x)` with a `//go:noinl
   a local struct literal holding a concrete value), a slice, map or array element, a range
   variable, a package-level variable (even one never reassigned), a value received from a
   channel, read through a pointer, a type-switch or type-assertion result on any of these, and
-  a local assigned any of these or values of two different concrete types, and the result of
+  a local assigned any of these (also as the first value of `v, ok := x.(I)`, `m[k]` or
+  `<-ch`) or values of two different concrete types, and the result of
   a call through an interface of unknown type or through a func value bound dynamically (the
   compiler cannot inline what it cannot see).
 - A method promoted from an embedded interface field is called through that field: unknown.
@@ -112,8 +113,10 @@ def _identifier(fm: FileModel, ident: Node, depth: int) -> str | None:
     for write in fm.writes(symbol):
         if write.op in _WRITE_REASONS:
             return _WRITE_REASONS[write.op]
-        if write.op not in _ASSIGNING or write.rhs is None or write.index is not None:
-            continue  # `zero`, or one result of a multi-value call: says nothing either way
+        if write.op not in _ASSIGNING or write.rhs is None:
+            continue  # `zero`: says nothing either way
+        if write.index is not None and not (write.index == 0 and _comma_ok(write.rhs)):
+            continue  # one result of a multi-value call: the call may be inlined
         reason = unknown_dynamic_type(fm, write.rhs, depth + 1)
         if reason is not None:
             return reason  # one unknown assignment is enough: the analysis is flow-insensitive
@@ -121,6 +124,15 @@ def _identifier(fm: FileModel, ident: Node, depth: int) -> str | None:
         if concrete is not None:
             types.add(concrete)
     return "assigned values of different types" if len(types) > 1 else None
+
+
+def _comma_ok(expr: Node) -> bool:
+    """`v, ok := x.(T)`, `m[k]` or `<-ch`: the first value is the expression's own."""
+    expr = _strip(expr)
+    if expr.type in ("type_assertion_expression", "index_expression"):
+        return True
+    operator = expr.child_by_field_name("operator") if expr.type == "unary_expression" else None
+    return operator is not None and operator.type == "<-"
 
 
 def _type_switch(fm: FileModel, case: Node, depth: int) -> str | None:

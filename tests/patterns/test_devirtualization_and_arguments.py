@@ -64,6 +64,9 @@ func f(param S, box *Box, list []S, m map[int]S, v any, ch chan S, run func(func
 	got.M(&x)                       // R_received
 	again := param.(S)
 	again.M(&x)                     // R_assertion_local
+	if ok1, ok := v.(S); ok {
+		ok1.M(&x)                   // R_comma_ok
+	}
 	switch t := v.(type) {
 	case S:
 		t.M(&x)                     // R_switch
@@ -113,6 +116,7 @@ def _receiver(fm: FileModel, marker: str) -> Node:
     ("R_received", "received from a channel"),
     ("R_assertion_local", "a type assertion on a parameter"),
     ("R_switch", "a type switch on a parameter"),
+    ("R_comma_ok", "a type assertion on a parameter"),
 ])
 def test_unknown_dynamic_type(fm: FileModel, marker: str, reason: str | None) -> None:
     assert unknown_dynamic_type(fm, _receiver(fm, marker)) == reason
