@@ -5,24 +5,14 @@ call when it is small enough, and its body is then not compiled on its own: `-m`
 literal's escapes at the position of the call (`moved to heap: x` on the line of `}()`), not
 where `x` is declared. Deferred and `go` calls of a literal are compiled as closures and report
 at the usual positions. (A named function inlined into its callers is still compiled on its
-own, with the usual positions, so its body needs no such care.)
+own, with the usual positions, so its body needs no such care.) `closures.direct_calls` adds
+literals bound to a local that is only called.
 """
 from __future__ import annotations
 
 from tree_sitter import Node
 
 _DEFERRED = frozenset({"go_statement", "defer_statement"})
-
-
-def in_inlined_literal(node: Node) -> bool:
-    """Whether `node` is inside a func literal that is called where it is written (not by
-    `go` or `defer`), which the compiler may inline."""
-    parent = node.parent
-    while parent is not None:
-        if parent.type == "func_literal" and called_in_place(parent):
-            return True
-        parent = parent.parent
-    return False
 
 
 def called_in_place(literal: Node) -> bool:
