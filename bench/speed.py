@@ -128,6 +128,10 @@ def run_all(options: argparse.Namespace, work: Path) -> tuple[list[Measurement],
     results = [measure("goescape, cold cache", [*lint, "--output", str(work / "cold.txt")], env),
                measure("goescape, warm cache", [*lint, "--output", str(work / "warm.txt")], env)]
     facts: dict[str, object] = {"identical": (work / "cold.txt").read_bytes() == (work / "warm.txt").read_bytes()}
+    if not options.skip_engine:  # the floor: parsing and directives, no pattern rule
+        results.append(measure("goescape --select ESC0 (engine only), no cache",
+                               [*goescape("check", str(src), "-q", "--no-cache", "--select", "ESC0"), *jobs,
+                                "--output", os.devnull], env))
     if options.single_process:
         results.append(measure("goescape --jobs 1, no cache",
                                [*goescape("check", str(src), "-q", "--no-cache", "--jobs", "1"),
@@ -217,6 +221,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--single-process", action="store_true",
                         help="also lint with --jobs 1 and no cache (and check its output is identical)")
     parser.add_argument("--skip-go", action="store_true", help="do not run the compiler")
+    parser.add_argument("--skip-engine", action="store_true",
+                        help="do not measure the engine alone (--select ESC0: parsing, directives)")
     parser.add_argument("--format", choices=("text", "markdown"), default="text")
     options = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="goescape-speed-") as temp:

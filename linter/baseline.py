@@ -89,10 +89,11 @@ def _entries(path: Path, document: Any) -> list[Entry]:
     entries = []
     for index, item in enumerate(findings):
         fields = [item.get(k) if isinstance(item, dict) else None for k in ("path", "code", "fingerprint")]
-        if not all(isinstance(f, str) and f for f in fields):
+        where, code, fingerprint = (f if isinstance(f, str) else "" for f in fields)
+        if not (where and code and fingerprint):
             raise BaselineError(f"{path}: findings[{index}] needs string \"path\", \"code\" and "
                                 "\"fingerprint\"")
-        entries.append(Entry(*fields, message=str(item.get("message", ""))))
+        entries.append(Entry(where, code, fingerprint, str(item.get("message", ""))))
     return entries
 
 

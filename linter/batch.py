@@ -21,8 +21,8 @@ def lint_all(groups: Sequence[Sequence[Target]], policy: Policy, root: Path,
     paths) so that it finds its own manifest again."""
     session = _session(cache, policy, stages, scope, root)
     if session is None:
-        outcomes = lint_groups(groups, policy, root, stages, jobs, hash_contents=False)
-        return [o.result for group in outcomes for o in group]
+        done = lint_groups(groups, policy, root, stages, jobs, hash_contents=False)
+        return [o.result for group in done for o in group]
     found: dict[Path, FileResult] = {}
     planned: dict[Path, tuple[str, str]] = {}
     todo: list[list[Target]] = []

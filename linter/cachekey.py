@@ -67,13 +67,13 @@ def _code_digest() -> str:
 
     digest = hashlib.sha256()
     for package in (goescape.linter, goescape.rules):
-        base = Path(package.__file__).parent
+        base = Path(str(package.__file__)).parent
         for path in sorted(base.rglob("*")):
             if path.suffix in (".py", ".gz") and "__pycache__" not in path.parts:
                 digest.update(os.fsencode(path.relative_to(base).as_posix()) + b"\0")
                 digest.update(_read(path) + b"\0")
     for module in (tree_sitter, tree_sitter_go):
-        for path in sorted(Path(module.__file__).parent.glob("*binding*")):
+        for path in sorted(Path(str(module.__file__)).parent.glob("*binding*")):
             stat = path.stat()
             digest.update(f"{path.name}\0{stat.st_size}\0{stat.st_mtime_ns}\0".encode(errors="surrogateescape"))
     return digest.hexdigest()
@@ -100,6 +100,7 @@ def _config_digest(policy: Policy) -> dict[str, Any]:
         "severities": {code: int(level) for code, level in sorted(policy.severities.items())},
         "options": {code: dict(options) for code, options in sorted(config.rule_options.items())},
         "include_generated": config.include_generated,
+        "max_file_size": config.max_file_size,  # skipped or linted, and which siblings the model reads
     }
 
 

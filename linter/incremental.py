@@ -49,9 +49,10 @@ class CacheSession:
     def key(self, target: Target) -> tuple[str, str] | None:
         """The key of a file's result and the hash of its bytes; None when it cannot be read
         (it is linted, and the problem reported, every time)."""
-        folder = str(target.path.parent)
+        path = str(target.path)
+        folder, name = os.path.split(path)  # not pathlib's: this runs for every file of a warm run
         listing, package = self._package(folder)
-        content = listing.get(target.path.name) or self._content(str(target.path))
+        content = listing.get(name) or self._content(path)
         if content is None or content == _UNREADABLE:
             return None
         ignored = self.policy.ignored_in(target.path)
@@ -129,6 +130,8 @@ class CacheSession:
 
 
 def content_hash(path: str) -> str | None:
+    if not os.path.isfile(path):
+        return None  # reading a FIFO named *.go would block the run; the engine skips it too
     try:
         with open(path, "rb") as handle:
             return hashlib.sha256(handle.read()).hexdigest()

@@ -85,6 +85,8 @@ def _lint_here(targets: list[Target], state: _State) -> list[Outcome]:
 
 
 def _hash_file(path: Path) -> str | None:
+    if not path.is_file():
+        return None  # a FIFO would block (the engine skips it)
     try:
         return hashlib.sha256(path.read_bytes()).hexdigest()
     except OSError:

@@ -187,7 +187,11 @@ def test_a_corrupt_entry_is_ignored_and_rewritten(project, tmp_path, monkeypatch
     assert counter.parsed == 0  # rewritten
 
 
-def test_the_codec_round_trips_every_field(project):
+@pytest.mark.parametrize("fill", [True, False], ids=["filled", "constructed"])
+def test_the_codec_round_trips_every_field(project, monkeypatch, fill):
+    from goescape.linter import codec
+
+    monkeypatch.setattr(codec, "_FILL", fill and codec._FILL)
     policy = _policy(project)
     (project / "p" / "c.go").write_text(
         "package p\n\nfunc h() *T { t := T{}; return &t } //goescape:ignore ESC101 on purpose\n"
@@ -260,3 +264,21 @@ def test_a_changed_module_path_relints(project, tmp_path, monkeypatch):
     (project / "go.mod").write_text("module example.com/two\n\ngo 1.27\n")
     _lint(project, ResultCache(cache_dir))
     assert counter.parsed > 0
+
+
+def test_the_codec_keeps_properties_and_odd_snippets(project):
+    """Properties (--verify's verdicts) and a location whose snippet is not its line's text."""
+    from dataclasses import replace
+    from types import MappingProxyType
+
+    policy = _policy(project)
+    target = discover([str(project / "p" / "a.go")], policy.excluded).targets[0]
+    [result] = engine.lint_directory([target], policy, project)
+    first = result.diagnostics[0]
+    odd = replace(first, properties=MappingProxyType({"verified": True, "compiler": ["moved to heap: t"]}),
+                  location=replace(first.location, snippet="not the line"))
+    result.refuted = [odd]
+    sent = json.loads(json.dumps(encode(result)))
+    again = decode(sent, target.path, target.display, engine.uri_for(target.path, project))
+    assert again == result and dict(again.refuted[0].properties) == {"verified": True,
+                                                                       "compiler": ["moved to heap: t"]}
