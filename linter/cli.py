@@ -156,7 +156,7 @@ def _check(args: argparse.Namespace) -> int:
         for note in flags.notes:
             print(f"goescape: {note}", file=sys.stderr)
         if result.files_linted == 0 and not result.missing and not result.failed:
-            _warn(f"no Go files found in {', '.join(args.paths)}")
+            _warn(flags.nothing_linted(args.paths))
         print(summary(result, options), file=sys.stderr)
     return exit_status(result, config)
 

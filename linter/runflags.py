@@ -50,6 +50,12 @@ class RunSettings:
     warnings: list[str] = field(default_factory=list)  # for standard error, even with --quiet
     notes: list[str] = field(default_factory=list)  # for standard error, unless --quiet
 
+    def nothing_linted(self, paths: list[str]) -> str:
+        where = ", ".join(paths)
+        if self.changes is not None:
+            return f"no Go file in {where} is touched by {self.changes.description}"
+        return f"no Go files found in {where}"
+
     def run_kwargs(self) -> dict[str, Any]:
         return {"jobs": self.jobs, "cache": self.cache,
                 "only": self.changes.touches if self.changes is not None else None}

@@ -55,6 +55,8 @@ def test_only_changed_lines_are_reported(cli, repo):
 
 def test_nothing_changed_nothing_reported(cli, repo):
     assert _findings(cli, repo, "--diff", "HEAD")[:2] == (0, [])
+    result = cli("check", ".", "--diff", "staged", cwd=repo)
+    assert "no Go file in . is touched by the staged changes" in result.stderr
 
 
 def test_committed_changes_since_a_revision(cli, repo):
