@@ -156,11 +156,10 @@ def _map_literal(literal: Node, ctx: Context) -> Iterator[Finding]:
     type_node = literal.child_by_field_name("type")
     if type_node is None or type_node.type not in _MAP_LITERAL_TYPES:
         return
-    fm = ctx.model
-    if not isinstance(core(fm.type_of(literal)), Map):
-        return
     body = literal.child_by_field_name("body")
-    if body is None or not body.named_children:
+    if body is None or not any(may_refer(e) for e in (*literal_keys(body), *literal_values(body))):
+        return  # `T{N: 1}`: no element could refer to local storage (checked before typing T)
+    if not isinstance(core(ctx.model.type_of(literal)), Map):
         return
     yield from _map_entries(body, ctx)
 
