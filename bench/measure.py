@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from goescape.linter import gc
+from goescape.linter.cache import default_cache_dir
 from goescape.linter.config import Config
 from goescape.linter.engine import RunResult, run
 from goescape.linter.policy import Policy
@@ -144,7 +145,8 @@ def lint(files: Sequence[Path], root: Path, registry: Registry, go: str | None =
     policy = Policy.build(Config(root=root, verify="on" if go else "off"), registry)
     if go is None:
         return run([str(f) for f in files], policy, root)
-    stage = create_stage(go, cgo=False, known=lambda code: code in registry.rules)
+    stage = create_stage(go, cgo=False, known=lambda code: code in registry.rules,
+                         cache_root=default_cache_dir())
     try:
         return run([str(f) for f in files], policy, root, [stage])
     finally:

@@ -134,16 +134,17 @@ def _check(args: argparse.Namespace) -> int:
     config = _apply_flags(load_config(config_path, registry), args, registry)
     root = project_root(common_directory(existing))
     try:
-        config, stages, notices = verification.setup(config, args.go, args.cgo, registry)
+        config, verify = verification.setup(config, args.go, args.cgo)
     except verification.NoGo as error:
         raise UsageError(f"--verify: {error}") from None
     policy = Policy.build(config, registry)
     flags = runflags.settings(args, config, Path.cwd())
+    stages = verify.stages(registry, getattr(flags.cache, "root", None))
     try:
         result = run(args.paths, policy, root, stages, **flags.run_kwargs())
     finally:
         verification.finish_stages(stages)
-    verification.add_notices(result, stages, notices)
+    verification.add_notices(result, verify)
     runflags.finish(result, flags)
     options = ReportOptions(show_source=args.show_source, include_suppressed=args.include_suppressed,
                             verified=bool(stages), show_refuted=args.show_refuted)

@@ -82,9 +82,8 @@ def test_the_go_command_downloads_nothing_and_writes_nothing_into_the_tree(cli, 
     assert {tuple(c[1:4]) for c in calls} == {("local", "off", "0")}
     assert _snapshot(root) == before
     monkeypatch.setenv("GOPROXY", "https://proxy.example.invalid")
-    monkeypatch.setenv("GOESCAPE_CACHE_DIR", "off")
     log.unlink()
-    cli("check", "--verify", "--go", str(go), "--cgo", ".", cwd=root)
+    cli("check", "--verify", "--go", str(go), "--cgo", "--no-cache", ".", cwd=root)
     assert {tuple(c.split("|")[1:4]) for c in log.read_text().splitlines()} == {
         ("local", "https://proxy.example.invalid", "unset")}
 
@@ -225,3 +224,22 @@ def test_go_env_is_asked_in_the_unit_folder(tmp_path):
     go = require_go()
     root = module(tmp_path / "m", RETURNS)
     assert os.path.realpath(gc.go_env(go, cwd=root)["GOMOD"]) == os.path.realpath(root / "go.mod")
+
+
+def test_the_compiler_result_cache_is_kept_under_its_size_bound(tmp_path):
+    from goescape.linter.verify.cache import PackageResult, ResultCache
+
+    cache = ResultCache(tmp_path, max_bytes=10_000)
+    folder = str(tmp_path / "p")
+    for index in range(8):
+        path = f"{folder}/f{index}.go"
+        cache.put(f"{index:02d}" + "0" * 62, PackageResult(folder, "x/p", frozenset({path}),
+                                                          {path: ()}))
+        os.utime(tmp_path / "verify" / f"{index:02d}" / f"{index:02d}{'0' * 62}.json.gz",
+                 (index, index))
+    size = sum(p.stat().st_size for p in (tmp_path / "verify").rglob("*.json.gz"))
+    cache.max_bytes = size // 2
+    cache.prune()
+    kept = sorted(p.name[:2] for p in (tmp_path / "verify").rglob("*.json.gz"))
+    assert kept and kept == [f"{i:02d}" for i in range(8 - len(kept), 8)]  # the newest stay
+    assert cache.get(f"07{'0' * 62}") is not None and cache.get(f"00{'0' * 62}") is None

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
+from pathlib import Path
 
 from goescape.linter import gc
-from goescape.linter.verify.cache import ResultCache, cache_dir
+from goescape.linter.verify.cache import ResultCache
 from goescape.linter.verify.explain import COMPILER, VERIFIED
 from goescape.linter.verify.match import ORIGIN
 from goescape.linter.verify.stage import Options, VerifyStage
@@ -37,6 +38,8 @@ def find_go(explicit: str | None) -> str:
     return found
 
 
-def create_stage(go: str, *, cgo: bool, known: Callable[[str], bool]) -> VerifyStage:
-    options = Options(go=go, cgo=cgo, cache=ResultCache(cache_dir()))
+def create_stage(go: str, *, cgo: bool, known: Callable[[str], bool],
+                 cache_root: Path | None) -> VerifyStage:
+    """The stage; compiler results are cached under `cache_root/verify` (None: not cached)."""
+    options = Options(go=go, cgo=cgo, cache=ResultCache(cache_root))
     return VerifyStage(options, known)

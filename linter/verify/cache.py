@@ -1,8 +1,10 @@
 """What the compiler said about one package, and a content-keyed cache of it on disk.
 
-The cache lives outside the linted tree: `$GOESCAPE_CACHE_DIR`, else `$XDG_CACHE_HOME/goescape`,
-else `~/.cache/goescape` (`GOESCAPE_CACHE_DIR=off` turns it off). Entries are gzipped JSON, never
-pickles, so a cache folder shared with others cannot run code; a corrupt entry is a miss.
+The cache lives in the `verify/` folder of goescape's cache folder (`--cache-dir`, the `cache-dir`
+key, `$GOESCAPE_CACHE_DIR`, else the user's cache folder; none with `--no-cache`), never in the
+linted tree. Entries are gzipped JSON, never pickles, so a cache folder shared with others cannot
+run code; a corrupt entry is a miss. The least recently used entries go when it grows past
+`max_bytes`.
 """
 from __future__ import annotations
 
@@ -42,20 +44,15 @@ class PackageResult:
         return self.problem is None
 
 
-def cache_dir(environ: Mapping[str, str] | None = None) -> Path | None:
-    environ = os.environ if environ is None else environ
-    explicit = environ.get("GOESCAPE_CACHE_DIR")
-    if explicit:
-        return None if explicit == "off" else Path(explicit)
-    base = environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "goescape"
+MAX_BYTES = 512 * 1024 * 1024  # all of std's packages take about 100 MB
 
 
 class ResultCache:
-    """Package results by key; `folder` None disables it."""
+    """Package results by key, under `root/verify`; `root` None disables it."""
 
-    def __init__(self, folder: Path | None) -> None:
-        self._folder = folder / "verify" if folder is not None else None
+    def __init__(self, root: Path | None, max_bytes: int = MAX_BYTES) -> None:
+        self._folder = root / "verify" if root is not None else None
+        self.max_bytes = max_bytes
 
     def _entry(self, key: str, suffix: str = ".json.gz") -> Path:
         assert self._folder is not None
@@ -72,9 +69,12 @@ class ResultCache:
     def get(self, key: str) -> PackageResult | None:
         if self._folder is None:
             return None
+        entry = self._entry(key)
         try:
-            with gzip.open(self._entry(key), "rt", encoding="utf-8") as f:
-                return _result_from(json.load(f))
+            with gzip.open(entry, "rt", encoding="utf-8") as f:
+                result = _result_from(json.load(f))
+            os.utime(entry)  # recently used: pruned last
+            return result
         except (OSError, EOFError, ValueError, KeyError, TypeError, IndexError):
             return None  # absent, unreadable or from another version: compile again
 
@@ -95,6 +95,26 @@ class ResultCache:
             os.replace(temp, folder / f"{key}.json.gz")
         except OSError:
             pass  # a read-only or full disk only costs a rebuild next time
+
+
+    def prune(self) -> None:
+        """Delete the least recently used entries while the folder is larger than `max_bytes`."""
+        if self._folder is None or not self._folder.is_dir():
+            return
+        entries = []
+        for sub in os.scandir(self._folder):
+            if sub.is_dir():
+                entries += [(e.stat().st_mtime, e.stat().st_size, e.path) for e in os.scandir(sub.path)
+                            if e.is_file()]
+        total = sum(size for _, size, _ in entries)
+        for _, size, path in sorted(entries):
+            if total <= self.max_bytes:
+                return
+            try:
+                os.unlink(path)
+                total -= size
+            except OSError:
+                pass  # another run got there first
 
 
 # -- JSON --------------------------------------------------------------------------------------

@@ -79,8 +79,8 @@ class Keys:
             return cached
         digest = hashlib.sha256()
         imports: set[str] = set()
-        try:
-            names = sorted(n for n in os.listdir(folder) if n.endswith(".go"))
+        try:  # regular files only: reading a FIFO named x.go would wait forever
+            names = sorted(e.name for e in os.scandir(folder) if e.name.endswith(".go") and e.is_file())
         except OSError:
             names = []
         for name in names:

@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
+from pathlib import Path
 
 from goescape.linter.config import Config
 from goescape.linter.diagnostic import Notice
@@ -10,17 +11,33 @@ from goescape.linter.engine import FindingStage, RunResult
 from goescape.linter.registry import Registry
 from goescape.linter.verify import NoGo, VerifyStage, create_stage, find_go
 
-__all__ = ["NoGo", "add_notices", "finish_stages", "setup"]
+__all__ = ["NoGo", "Verification", "add_notices", "finish_stages", "setup"]
 
 
-def setup(config: Config, go: str | None, cgo: bool,
-          registry: Registry) -> tuple[Config, list[FindingStage], list[Notice]]:
-    """The stages to run and the configuration to run them with. `config.verify` "on" without
-    a go command raises NoGo; "auto" then falls back to heuristic mode with a notice."""
+@dataclass(frozen=True)
+class Verification:
+    """What the run verifies with: a go command (None: heuristic mode) and the setup's notices."""
+
+    go: str | None = None
+    cgo: bool = False
+    notices: list[Notice] = field(default_factory=list)
+
+    def stages(self, registry: Registry, cache_root: Path | None) -> list[FindingStage]:
+        """The finding stages; compiler results are cached under `cache_root` (None: not)."""
+        if self.go is None:
+            return []
+        return [create_stage(self.go, cgo=self.cgo, known=lambda code: code in registry.rules,
+                             cache_root=cache_root)]
+
+
+def setup(config: Config, go: str | None, cgo: bool) -> tuple[Config, Verification]:
+    """The configuration to run with and how to verify. `config.verify` "on" without a go
+    command raises NoGo; "auto" then falls back to heuristic mode with a notice. `--go PATH`
+    alone asks for verification."""
     if config.verify == "off" and go is None:
-        return config, [], []
+        return config, Verification()
     if config.verify == "off":
-        config = replace(config, verify="on")  # --go PATH alone asks for verification
+        config = replace(config, verify="on")
     try:
         command = find_go(go)
     except NoGo as error:
@@ -28,9 +45,8 @@ def setup(config: Config, go: str | None, cgo: bool,
             raise
         notice = Notice("verify", f"--verify=auto: {error}; the findings are heuristic, not "
                         "verified by the compiler")
-        return replace(config, verify="off"), [], [notice]
-    stage = create_stage(command, cgo=cgo, known=lambda code: code in registry.rules)
-    return config, [stage], []
+        return replace(config, verify="off"), Verification(notices=[notice])
+    return config, Verification(command, cgo)
 
 
 def finish_stages(stages: Sequence[FindingStage]) -> None:
@@ -40,7 +56,7 @@ def finish_stages(stages: Sequence[FindingStage]) -> None:
             stage.close()
 
 
-def add_notices(result: RunResult, stages: Sequence[FindingStage], notices: Sequence[Notice]) -> None:
+def add_notices(result: RunResult, verification: Verification) -> None:
     """The setup's notices join the result's (the stage's own come with each file's result)."""
-    result.notices.extend(notices)
+    result.notices.extend(verification.notices)
     result.notices.sort(key=Notice.sort_key)

@@ -128,6 +128,7 @@ class VerifyStage:
     def close(self) -> None:
         if self._executor is not None:
             self._executor.shutdown(wait=True, cancel_futures=True)
+        self._options.cache.prune()
 
     # -- per file -----------------------------------------------------------------------------
 
