@@ -83,7 +83,7 @@ META = RuleMeta(
     name="interface-slot",
     summary="a value is boxed into an interface slot that outlives the function, so the box is heap-allocated",
     severity=Severity.WARNING,
-    precision=Precision.HIGH,
+    precision=Precision.VERY_HIGH,  # 1.000 on std-holdout (Go 1.27.3, bench/accuracy.py)
     node_types=SITE_TYPES,
     tags=("escape", "interface", "boxing"),
 )
@@ -142,7 +142,7 @@ def _notes(fm: FileModel, node: Node) -> list[tuple[Node, str]]:
             holder = parent.parent
             call = holder.parent if holder is not None and holder.type == "argument_list" else None
             found = fm.callee(call) if call is not None and call.type == "call_expression" else None
-            if found is not None and found.declaration is not None and found.std is None:
+            if call is not None and found is not None and found.declaration is not None and found.std is None:
                 notes.append((call, "the closure may be inlined with the function it is passed to, "
                                     "and the compiler then reports it at this call"))
         parent = parent.parent

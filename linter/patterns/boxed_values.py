@@ -213,6 +213,7 @@ def _literal_slots(fm: FileModel, literal: Node) -> list[_Slot]:
             continue
         keyed = element.type == "keyed_element"
         parts = [p for p in element.named_children if p.type == "literal_element"] if keyed else [element]
+        pairs: list[tuple[Node, Type | None]]
         if isinstance(u, Map) and keyed and len(parts) == 2:
             pairs = [(parts[0], u.key), (parts[1], u.value)]
         elif isinstance(u, (Slice, Array)):
@@ -385,8 +386,8 @@ def _param_position(decl: Node, name: Node | None) -> int | None:
     for declaration in params.named_children:
         if declaration.type not in ("parameter_declaration", "variadic_parameter_declaration"):
             continue
-        names = [c for c in declaration.children_by_field_name("name") if c.is_named] or [None]
-        for candidate in names:
+        names: list[Node | None] = [c for c in declaration.children_by_field_name("name") if c.is_named]
+        for candidate in names or [None]:
             if candidate is not None and candidate.id == name.id:
                 return position
             position += 1

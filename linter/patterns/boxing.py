@@ -293,7 +293,7 @@ def _element_target(fm: FileModel, element: Node) -> Type | None:
                 return None  # the field name
             name = fm.text(keyed.named_children[0])
             return next((f.type for f in u.fields if f.name == name), None)
-        elements = [c for c in values.named_children if c.type == "literal_element"]
+        elements = [c for c in values.named_children if c.type == "literal_element"] if values is not None else []
         position = next((i for i, e in enumerate(elements) if e.id == element.id), None)
         return u.fields[position].type if position is not None and position < len(u.fields) else None
     return None

@@ -6,10 +6,15 @@ the compiler cannot bound its lifetime. Measured with `go build -gcflags=-m`:
 - The heap, for the value itself: a store through a pointer (`p.f = v`, `*p = v`, `p.a[i] = v`),
   into a slice element (`s[i] = v`, even when `s` is a local `make` that does not escape),
   into a map (key or value, even a map literal's entries), a package-level variable, an
-  `append` argument, a channel send, `panic(v)`, a goroutine's arguments, an argument of a
-  call through an interface (unless the dynamic type is known locally, see the model's
-  `dynamic_type`) or through a func value the compiler cannot resolve, and a parameter the
-  callee leaks (`leaking param: x`; the standard library's facts come from the model).
+  `append` argument, a channel send, `panic(v)`, a goroutine's arguments, an argument (or
+  the receiver) of a call through an interface whose dynamic type the compiler cannot know
+  (`devirtualization.unknown_dynamic_type`) or through a func value it cannot resolve, and a
+  parameter the callee leaks (`leaking param: x`; the standard library's facts come from the
+  model, the package's own functions are analysed here).
+- A parameter of a function the compiler may inline does not leak through a call on it
+  through an interface: inlined at a call that passes a concrete value, the call is
+  devirtualized (`small(v)` with `func small(s fmt.Stringer) string { return s.String() }`
+  reports `v does not escape`), so only functions that are surely not inlined count.
 - The results: a value returned, or stored in a named result, outlives the frame too
   (`return v` reports `v escapes to heap` in the function itself, whoever calls it).
 - A local variable passes on whatever flows into it: `e = myErr(s); ...; return e` reports
@@ -498,7 +503,7 @@ def _param_symbol(fm: FileModel, decl: Node, index: int) -> Symbol | None:
     for declaration in params.named_children:
         if declaration.type not in ("parameter_declaration", "variadic_parameter_declaration"):
             continue
-        names = [c for c in declaration.children_by_field_name("name") if c.is_named]
+        names: list[Node | None] = [c for c in declaration.children_by_field_name("name") if c.is_named]
         for name in names or [None]:
             if position == index:
                 if name is None or fm.text(name) == "_":
