@@ -3,10 +3,7 @@ from __future__ import annotations
 
 import json
 import os
-import resource
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
@@ -62,7 +59,7 @@ def registry() -> Registry:
 
 
 def policy(**changes: Any) -> Policy:
-    config = replace(Config(root=REPO), timeout=TIMEOUT, include_generated=True, **changes)
+    config = replace(Config(root=REPO), **{"timeout": TIMEOUT, "include_generated": True, **changes})
     return Policy.build(config, registry())
 
 
@@ -73,9 +70,13 @@ def seeds() -> tuple[bytes, ...]:
     return tuple(p.read_bytes() for p in paths)
 
 
+LINTED = [0]  # inputs linted by this process, for the campaign's report
+
+
 def lint_bytes(data: bytes, folder: Path, name: str = "fuzz.go",
                the_policy: Policy | None = None) -> Checked:
     """Lint `data` as `folder/name` (alone in its folder) and render every format."""
+    LINTED[0] += 1
     path = folder / name
     path.write_bytes(data)
     started = time.process_time()
@@ -179,10 +180,3 @@ def mutate(data: bytes, operations: list[tuple[int, int, int, int]], other: byte
             data = data[:at] + data[at:].replace(b"\n", b"\r\n", 50)
     return data
 
-
-@contextmanager
-def memory_note() -> Iterator[dict[str, int]]:
-    """Peak resident memory (KB) of this process after the block, for reports."""
-    seen: dict[str, int] = {}
-    yield seen
-    seen["peak_kb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss

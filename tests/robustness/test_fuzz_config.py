@@ -15,7 +15,8 @@ from goescape.linter.config import ConfigError, load_config
 from goescape.linter.policy import Policy
 
 EXAMPLES = int(os.environ.get("GOESCAPE_FUZZ_EXAMPLES", "300"))
-FUZZ = settings(max_examples=EXAMPLES, deadline=None, database=None, derandomize=True,
+FUZZ = settings(max_examples=EXAMPLES, deadline=None, database=None,
+                derandomize="GOESCAPE_FUZZ_EXAMPLES" not in os.environ,
                 suppress_health_check=list(HealthCheck))
 
 pytestmark = pytest.mark.fuzz

@@ -1,0 +1,37 @@
+"""Inputs that once crashed, hung or corrupted a report: each must now lint cleanly.
+
+Add a file to corpus/ whenever a fuzzer or a user finds one (name it for what went wrong). A
+failure inside a rule is not fixed here: its reproducer goes in as `escNNN_*.go` with an entry in
+RULE_BUGS, an expected failure that turns into an error (strict) the day the rule is fixed."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from robust_support import CORPUS, lint_bytes, policy, problems
+
+RULE_BUGS = {
+    "esc101_nested_ifs.go": "ESC101 address-return: quadratic in the nesting depth (10,000 ifs: ~30 s)",
+    "esc102_nested_calls.go": "ESC102 interface-slot: cubic in the nesting depth (2,000 calls: minutes)",
+    "esc102_nested_composite_literals.go":
+        "ESC102 interface-slot: cubic in the nesting depth (2,000 literals: minutes)",
+}
+
+
+def _cases() -> list:
+    cases = []
+    for path in sorted(CORPUS.glob("*.go")):
+        marks = [pytest.mark.xfail(strict=True, raises=AssertionError, reason=RULE_BUGS[path.name])] if path.name in RULE_BUGS else []
+        cases.append(pytest.param(path, id=path.name, marks=marks))
+    return cases
+
+
+def test_every_rule_bug_has_its_reproducer():
+    assert set(RULE_BUGS) <= {p.name for p in CORPUS.glob("*.go")}
+
+
+@pytest.mark.parametrize("path", _cases())
+def test_corpus_input_lints_cleanly(tmp_path: Path, path: Path) -> None:
+    # A short engine timeout: a hang shows as a "timeout" notice within seconds.
+    checked = lint_bytes(path.read_bytes(), tmp_path, path.name, the_policy=policy(timeout=10.0))
+    assert problems(checked) == []
