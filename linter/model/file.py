@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import bisect
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from tree_sitter import Node, Tree
 
@@ -47,7 +47,17 @@ class FileModel:
         self.resolved: dict[int, Symbol | None] = {}  # node id -> what an identifier denotes
         # Whether the host's `go build` would compile this file (its build constraints hold).
         self.active = buildtags.matches(Path(source.path).name, source.data, package.tags)
+        self._memo: dict[str, dict[Any, Any]] = {}
         self._read_imports()
+
+    def memo(self, name: str) -> dict[Any, Any]:
+        """A cache that lives exactly as long as this file's model, for the patterns built on it
+        (module-level caches keyed by the model would keep every model alive through their
+        values)."""
+        table = self._memo.get(name)
+        if table is None:
+            table = self._memo[name] = {}
+        return table
 
     # -- plumbing shared by the model's modules -------------------------------------------
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from typing import Any
 from pathlib import Path
 
 from tree_sitter import Node, Tree
@@ -63,10 +64,18 @@ class PackageModel:
         self._symbols: dict[str, Symbol] = {}
         self._imports: dict[tuple[str, str], Symbol] = {}
         self._external: dict[tuple[str, str], Symbol | None] = {}
+        self._memo: dict[str, dict[Any, Any]] = {}
         for source, tree in files:
             fm = FileModel(self, source, tree)
             self.files[Path(source.path)] = fm
             self._collect(fm)
+
+    def memo(self, name: str) -> dict[Any, Any]:
+        """A cache that lives exactly as long as this package's model (see FileModel.memo)."""
+        table = self._memo.get(name)
+        if table is None:
+            table = self._memo[name] = {}
+        return table
 
     def file(self, path: Path | str | SourceFile) -> FileModel:
         """The FileModel for one of the package's files (KeyError if it is not one of them)."""

@@ -18,7 +18,6 @@ func literal, is reported `can inline` (43 of 43 such functions with a panic in 
 """
 from __future__ import annotations
 
-import weakref
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -57,13 +56,10 @@ class BoxedValue:
     map_key: bool = False  # the key of `m[k] = v`, `m[k]++`
 
 
-_BOXES: weakref.WeakKeyDictionary[FileModel, dict[int, tuple[BoxedValue, ...]]] = weakref.WeakKeyDictionary()
-
-
 def escaping_boxes(fm: FileModel, node: Node) -> tuple[BoxedValue, ...]:
     """The escaping boxes of one node of SITE_TYPES (nested nodes are visited on their own);
     computed once per node, for every rule that asks."""
-    cache = _BOXES.setdefault(fm, {})
+    cache: dict[int, tuple[BoxedValue, ...]] = fm.memo("boxed_values.boxes")
     found = cache.get(node.id)
     if found is None:
         found = cache[node.id] = tuple(_escaping_boxes(fm, node))
@@ -247,11 +243,8 @@ def _has_interface_slot(u: Type) -> bool:
     return False
 
 
-_RESULTS: weakref.WeakKeyDictionary[FileModel, dict[int, list[Type | None]]] = weakref.WeakKeyDictionary()
-
-
 def _result_types(fm: FileModel, function: Node) -> list[Type | None] | None:
-    cache = _RESULTS.setdefault(fm, {})
+    cache: dict[int, list[Type | None]] = fm.memo("boxed_values.results")
     found = cache.get(function.id)
     if found is None:
         found = cache[function.id] = result_types(fm, function) or []
@@ -278,10 +271,6 @@ def _map_keys(fm: FileModel, targets: list[Node]) -> Iterator[BoxedValue]:
 # -- callees the compiler inlines -------------------------------------------------------------
 
 
-_INLINED: weakref.WeakKeyDictionary[PackageModel, dict[int, tuple[FileModel, tuple[BoxedValue, ...]] | None]] = \
-    weakref.WeakKeyDictionary()
-
-
 def inlined_boxes(fm: FileModel, call: Node) -> tuple[FileModel, tuple[BoxedValue, ...]] | None:
     """The escaping boxes (to the heap, not to the callee's results) in the body of the
     package's own function that `call` calls, when Go 1.27 surely inlines it there; with the
@@ -302,7 +291,8 @@ def inlined_boxes(fm: FileModel, call: Node) -> tuple[FileModel, tuple[BoxedValu
         caller = caller.parent
     if caller is not None and caller.id == decl.id:
         return None  # recursion is never inlined
-    cache = _INLINED.setdefault(fm.package, {})
+    cache: dict[int, tuple[FileModel, tuple[BoxedValue, ...]] | None] = \
+        fm.package.memo("boxed_values.inlined")
     if decl.id not in cache:
         dfm = file_of(fm, decl)
         boxes = _callee_boxes(dfm, decl) if dfm is not None and surely_inlined(dfm, decl) else ()

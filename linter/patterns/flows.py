@@ -32,7 +32,6 @@ None (unknown) whenever the syntax does not settle it.
 """
 from __future__ import annotations
 
-import weakref
 from dataclasses import dataclass, field
 from enum import Enum
 from typing import TYPE_CHECKING
@@ -439,14 +438,11 @@ def _symbol_sink(fm: FileModel, symbol: Symbol, mode: Mode, walk: _Walk) -> Sink
         walk.depth -= 1
 
 
-_USES: weakref.WeakKeyDictionary[FileModel, dict[int, dict[str, list[Node]]]] = weakref.WeakKeyDictionary()
-
-
 def _uses(fm: FileModel, symbol: Symbol) -> list[Node]:
     """The identifiers in the declaring function (closures included) that denote `symbol`."""
     function = symbol.function
     assert function is not None and symbol.node is not None
-    per_file = _USES.setdefault(fm, {})
+    per_file: dict[int, dict[str, list[Node]]] = fm.memo("flows.uses")
     names = per_file.get(function.id)
     if names is None:
         names = {}
@@ -462,17 +458,13 @@ def _uses(fm: FileModel, symbol: Symbol) -> list[Node]:
 # -- parameters of the package's own functions -----------------------------------------------
 
 
-_LEAKS: weakref.WeakKeyDictionary[FileModel, dict[tuple[int, int, str], SinkKind | None]] = \
-    weakref.WeakKeyDictionary()
-
-
 def _param_leak(fm: FileModel, decl: Node, index: int, mode: Mode, walk: _Walk) -> SinkKind | None:
     dfm = file_of(fm, decl)
     if dfm is None or decl.type not in ("function_declaration", "method_declaration"):
         return None
     if decl.child_by_field_name("type_parameters") is not None or decl.child_by_field_name("body") is None:
         return None  # generic (shape-dependent) or assembly
-    cache = _LEAKS.setdefault(dfm, {})
+    cache: dict[tuple[int, int, str], SinkKind | None] = dfm.memo("flows.leaks")
     key = (decl.id, index, mode.value)
     if key in cache:
         return cache[key]

@@ -9,7 +9,6 @@ The noder (cmd/compile/internal/noder, `stmts`, `ifStmt`, `terminates`, `staticB
 """
 from __future__ import annotations
 
-import weakref
 from typing import TYPE_CHECKING
 
 from tree_sitter import Node, Query, QueryCursor
@@ -168,20 +167,17 @@ def _walk(node: Node) -> list[Node]:
     return found
 
 
-_NAMES: weakref.WeakKeyDictionary[object, dict[str, dict[int, Node]]] = weakref.WeakKeyDictionary()
 _NAME_QUERY = Query(GO, "[(identifier) (type_identifier)] @name")
 
 
 def _names_used(fm: FileModel) -> dict[str, dict[int, Node]]:
     """Every name of the package, with the top-level declarations using it (by node id)."""
-    found = _NAMES.get(fm.package)
-    if found is None:
-        found = {}
+    found: dict[str, dict[int, Node]] = fm.package.memo("reachability.names")
+    if not found:
         for other in fm.package.files.values():
             for top in other.tops:
                 for ident in QueryCursor(_NAME_QUERY).captures(top).get("name", []):
                     found.setdefault(other.text(ident), {})[top.id] = top
-        _NAMES[fm.package] = found
     return found
 
 
