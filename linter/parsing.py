@@ -4,7 +4,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 import tree_sitter_go
-from tree_sitter import Language, Node, Parser, Tree
+from tree_sitter import Language, Node, Parser, Query, QueryCursor, Tree
 
 GO: Language = Language(tree_sitter_go.language())
 
@@ -35,3 +35,10 @@ def package_name(tree: Tree) -> str | None:
                     return node_text(part)
             return None
     return None
+
+
+def captured(query: Query, node: Node, name: str) -> list[Node]:
+    """The nodes a query captures under `name` below `node`, in document order: py-tree-sitter
+    does not promise an order for captures, and output must not depend on one."""
+    nodes = QueryCursor(query).captures(node).get(name, [])
+    return sorted(nodes, key=lambda n: (n.start_byte, -n.end_byte))

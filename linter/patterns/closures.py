@@ -9,10 +9,10 @@ as related locations so that a finding points at both.
 """
 from __future__ import annotations
 
-from tree_sitter import Node, Query, QueryCursor
+from tree_sitter import Node, Query
 
 from goescape.linter.model import FileModel, SymbolKind
-from goescape.linter.parsing import GO
+from goescape.linter.parsing import GO, captured
 from goescape.linter.patterns.inlining import called_in_place
 
 _IDENTIFIERS = Query(GO, "(identifier) @id")
@@ -65,7 +65,7 @@ def direct_calls(fm: FileModel, literal: Node) -> list[Node] | None:
     if body is None:
         return None
     calls: list[Node] = []
-    for ident in QueryCursor(_IDENTIFIERS).captures(body).get("id", []):
+    for ident in captured(_IDENTIFIERS, body, "id"):
         if ident.text != name.text or ident.start_byte == name.start_byte or fm.resolve(ident) is not symbol:
             continue
         call = ident.parent

@@ -36,7 +36,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import TYPE_CHECKING
 
-from tree_sitter import Node, Query, QueryCursor
+from tree_sitter import Node, Query
 
 from goescape.linter.model.calls import CalleeKind
 from goescape.linter.model.flow import BindingKind
@@ -44,7 +44,7 @@ from goescape.linter.model.stdlib import LeakKind, ParamLeak
 from goescape.linter.model.storage import StorageKind
 from goescape.linter.model.symbols import Symbol, SymbolKind
 from goescape.linter.model.types import Array, Map, Pointer, Slice, Struct, underlying
-from goescape.linter.parsing import GO
+from goescape.linter.parsing import GO, captured
 from goescape.linter.patterns.devirtualization import unknown_dynamic_type
 from goescape.linter.patterns.reachability import is_dead
 
@@ -448,7 +448,7 @@ def _uses(fm: FileModel, symbol: Symbol) -> list[Node]:
         names = {}
         body = function.child_by_field_name("body")
         if body is not None:
-            for ident in QueryCursor(_IDENTIFIERS).captures(body).get("id", []):
+            for ident in captured(_IDENTIFIERS, body, "id"):
                 names.setdefault(fm.text(ident), []).append(ident)
         per_file[function.id] = names
     declared = symbol.node.id

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from tree_sitter import Node, Query, QueryCursor
+from tree_sitter import Node, Query
 
 from goescape.linter.model.buildtags import host_platform
 from goescape.linter.model.symbols import SymbolKind
-from goescape.linter.parsing import GO
+from goescape.linter.parsing import GO, captured
 
 if TYPE_CHECKING:
     from goescape.linter.model.file import FileModel
@@ -176,7 +176,7 @@ def _names_used(fm: FileModel) -> dict[str, dict[int, Node]]:
     if not found:
         for other in fm.package.files.values():
             for top in other.tops:
-                for ident in QueryCursor(_NAME_QUERY).captures(top).get("name", []):
+                for ident in captured(_NAME_QUERY, top, "name"):
                     found.setdefault(other.text(ident), {})[top.id] = top
     return found
 

@@ -24,12 +24,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import Enum
 
-from tree_sitter import Node, Query, QueryCursor
+from tree_sitter import Node, Query
 
 from goescape.linter.context import Context
 from goescape.linter.model import CalleeKind, FileModel, SelectionKind, StorageKind, Symbol, SymbolKind
 from goescape.linter.model.types import Array, Basic, Interface, Map, Pointer, Slice, Struct, Type, core
-from goescape.linter.parsing import GO
+from goescape.linter.parsing import GO, captured
 from goescape.linter.patterns.boxing import compiler_anchor
 from goescape.linter.patterns.closures import inline_notes
 from goescape.linter.patterns.reachability import is_dead
@@ -276,7 +276,7 @@ def _part_writes(fm: FileModel, symbol: Symbol) -> list[Node]:
         return []
     name = symbol.node.text
     values: list[Node] = []
-    for lvalue in QueryCursor(_PART_STORES).captures(body).get("lhs", []):
+    for lvalue in captured(_PART_STORES, body, "lhs"):
         root = lvalue
         while root.type in ("selector_expression", "index_expression", "parenthesized_expression"):
             inner = root.child_by_field_name("operand") if root.type != "parenthesized_expression" \
