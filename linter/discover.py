@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -37,8 +38,13 @@ def display_path(path: Path, cwd: Path) -> str:
 
 def printable(name: str) -> str:
     """A file name as reports can print it: bytes that are not UTF-8 (which Python keeps as lone
-    surrogates) become U+FFFD, so every report stays valid UTF-8 and JSON."""
-    return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    surrogates) become U+FFFD, so every report stays valid UTF-8 and JSON; so do control
+    characters (a newline in a name would split a line of the text report)."""
+    text = name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    return _CONTROL.sub("\ufffd", text) if _CONTROL.search(text) else text
+
+
+_CONTROL = re.compile("[\x00-\x1f\x7f]")
 
 
 def skipped_dir(name: str) -> bool:

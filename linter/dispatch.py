@@ -1,7 +1,8 @@
 """Find the nodes the rules asked for, and the comments, with one compiled tree-sitter query."""
 from __future__ import annotations
 
-from collections.abc import Iterable
+import bisect
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 
 from tree_sitter import Node, Query, QueryCursor, Tree
@@ -37,7 +38,8 @@ def capture(tree: Tree, node_types: Iterable[str]) -> tuple[list[Node], list[Nod
     # (tree-sitter/py-tree-sitter#450): sort them, or runs would not be reproducible.
     nodes = sorted(captures.get("node", []), key=document_order)
     if tree.root_node.has_error:  # has_error propagates upwards: a clean root has clean nodes
-        nodes = [n for n in nodes if not n.has_error and not _inside_error(n)]
+        inside_error = _error_spans(tree)
+        nodes = [n for n in nodes if not n.has_error and not inside_error(n)]
     comments = sorted(captures.get("comment", []), key=document_order)
     return nodes, comments
 
@@ -47,10 +49,24 @@ def document_order(node: Node) -> tuple[int, int, str]:
     return (node.start_byte, -node.end_byte, node.type)
 
 
-def _inside_error(node: Node) -> bool:
-    parent = node.parent
-    while parent is not None:
-        if parent.type == "ERROR":
-            return True
-        parent = parent.parent
-    return False
+@lru_cache(maxsize=1)
+def _error_query() -> Query:
+    return Query(GO, "(ERROR) @error")
+
+
+def _error_spans(tree: Tree) -> Callable[[Node], bool]:
+    """Whether a node lies inside an ERROR node, decided by byte range. Walking up instead costs
+    time in proportion to the depth at every step (tree-sitter finds a node's parent from the
+    root), which made a deeply nested file with one syntax error take minutes."""
+    errors = QueryCursor(_error_query()).captures(tree.root_node).get("error", [])
+    spans: list[tuple[int, int]] = []
+    for start, end in sorted((e.start_byte, -e.end_byte) for e in errors):
+        if not spans or -end > spans[-1][1]:  # not nested in the previous (outer) one
+            spans.append((start, -end))
+    starts = [start for start, _ in spans]
+
+    def inside(node: Node) -> bool:
+        i = bisect.bisect_right(starts, node.start_byte) - 1
+        return i >= 0 and node.end_byte <= spans[i][1]
+
+    return inside

@@ -226,3 +226,15 @@ def test_a_file_named_twice_and_through_two_symlinks_is_linted_once(cli, tmp_pat
         assert [f["path"] for f in document["findings"]] == ["pkg/a.go"]  # its real path
         outputs.add(result.stdout)
     assert len(outputs) == 1
+
+
+def test_a_newline_in_a_file_name_does_not_split_a_report_line(cli, tmp_path):
+    _write(tmp_path / "two\nlines.go")
+    for fmt in FORMATS:
+        result = cli("check", ".", "--format", fmt, cwd=tmp_path)
+        assert result.status == 1
+        assert not report_problems({fmt: result.stdout})
+        if fmt == "text":
+            assert result.stdout.splitlines() == [
+                "two\ufffdlines.go:7:9: ESC101 [warning] t escapes: its address is returned, so it is "
+                "moved to the heap"]

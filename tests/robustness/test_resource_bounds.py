@@ -115,6 +115,20 @@ def test_ten_thousand_levels_deep(tmp_path, source):
     assert problems(checked) == []
 
 
+def test_a_syntax_error_does_not_make_deep_code_slow_to_dispatch():
+    """Nodes inside an ERROR are left out by byte range, not by walking up every node's parents
+    (each step of which costs the depth in tree-sitter: minutes on this file)."""
+    from goescape.linter.dispatch import capture
+
+    source = ("package p\n\nfunc f(b bool) {\n" + "{\ng(&b)\n" * 3000 + "}\n" * 3000 + "}\n\n"
+              "func broken( {\n\tg(&b)\n}\n")
+    tree = parse(source.encode())
+    started = time.process_time()
+    nodes, _ = capture(tree, ["call_expression"])
+    assert time.process_time() - started < 5
+    assert len([n for n in nodes if n.start_point[0] < 3 + 2 * 3000]) == 3000  # every call of f
+
+
 def test_the_model_follows_ten_thousand_levels(tmp_path, monkeypatch):
     """Python's default 1,000 frames stop type inference a few hundred terms into `1 + 1 + ...`;
     the engine's deep stack carries it through 10,000."""
