@@ -5,12 +5,16 @@ cache (cold); `goescape check --verify` on exactly the files that build compiles
 build cache, an empty compiler-result cache and an empty result cache (cold); the same command
 again (warm: every cache filled by the cold run); and, for reference, `goescape check` without
 --verify. Every command runs in a fresh process with the same safe environment (`CGO_ENABLED=0`,
-`GOTOOLCHAIN=local`, `GOPROXY=off`). Ratios are against the cold `go build`.
+`GOTOOLCHAIN=local`, `GOPROXY=off`). Ratios are against the cold `go build`; with `--repeat N`
+the four commands run N times in turn and each column reports its median, so that a burst of
+load from other processes does not land on one column only.
 """
 from __future__ import annotations
 
 import argparse
 import json
+import os
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -37,6 +41,11 @@ def _timed(command: Sequence[str], cwd: Path, env: Mapping[str, str]) -> float:
     if done.returncode not in (0, 1):  # 1: goescape found something
         raise BenchError(f"{' '.join(command[:4])} ... failed: {done.stderr.strip()[-300:]}")
     return elapsed
+
+
+def measure_median(suite: Suite, go: str, repeat: int) -> dict[str, float]:
+    runs = [measure(suite, go) for _ in range(repeat)]
+    return {column: statistics.median(run[column] for run in runs) for column in COLUMNS}
 
 
 def measure(suite: Suite, go: str) -> dict[str, float]:
@@ -66,7 +75,8 @@ def render(fmt: str, results: Mapping[str, Mapping[str, float]], cores: int) -> 
     if fmt == "markdown":
         lines = ["| " + " | ".join(rows[0]) + " |", "|---" + "|--:" * (len(rows[0]) - 1) + "|"]
         lines += ["| " + " | ".join(row) + " |" for row in rows[1:]]
-        return f"Measured on {cores} cores with `python bench/verify_speed.py`.\n\n" + "\n".join(lines) + "\n"
+        return (f"Measured on {cores} cores with `python bench/verify_speed.py` (medians when "
+                f"repeated).\n\n" + "\n".join(lines) + "\n")
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
     return "\n".join("  ".join(c.ljust(w) for c, w in zip(row, widths)).rstrip() for row in rows) + "\n"
 
@@ -78,19 +88,21 @@ def main(argv: Sequence[str] | None = None) -> int:
                         help="suites to time (repeatable; default: seed and std-tuned)")
     parser.add_argument("--packages", nargs="+", metavar="PKG", help="time these std packages")
     parser.add_argument("--format", choices=("text", "markdown", "json"), default="text")
+    parser.add_argument("--repeat", type=int, default=1, metavar="N",
+                        help="run every command N times in turn and report medians (default 1)")
     args = parser.parse_args(argv)
+    if args.repeat < 1:
+        parser.error("--repeat must be 1 or more")
     suites = [builtin_suites()[name] for name in (args.suite or ([] if args.packages else
                                                                  ["seed", "std-tuned"]))]
     if args.packages:
         suites.append(std_suite(tuple(args.packages)))
-    import os
-
     try:
         go = go_command()
         results = {}
         for suite in suites:
             print(f"timing {suite.name} ...", file=sys.stderr)
-            results[suite.name] = measure(suite, go)
+            results[suite.name] = measure_median(suite, go, args.repeat)
     except (BenchError, gc.GoError, OSError) as error:
         print(f"bench/verify_speed.py: error: {error}", file=sys.stderr)
         return 2

@@ -11,7 +11,6 @@ pattern goes to a catch-all rule (ESC2xx), never nowhere.
 """
 from __future__ import annotations
 
-import enum
 import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -27,34 +26,12 @@ from goescape.linter.verify import codes
 from goescape.linter.verify.sites import (
     FUNCTIONS, Site, enclosing, node_at, point, site_kind, site_node, text,
 )
+from goescape.linter.verify.verdicts import (
+    Sink, Where, code_for, message, short, subject_of, variable_message,
+)
 
 _ASSIGNMENTS = frozenset({"assignment_statement", "short_var_declaration", "var_spec"})
 _MAX_DEPTH = 3  # how many enclosing allocations a value may be chased through
-_SHORT = 40  # longest callee text quoted in a message
-
-
-class Sink(enum.Enum):
-    RETURN = "return"
-    SEND = "send"
-    MAP = "map"
-    SLICE = "slice"
-    POINTER = "pointer"
-    GLOBAL = "global"
-    CALL = "call"
-    CLOSURE = "closure"
-    GOROUTINE = "goroutine"
-    LARGE = "large"
-    CONTAINED = "contained"
-    UNKNOWN = "unknown"
-
-
-@dataclass(frozen=True)
-class Where:
-    """Where an escaping value goes, in words, and the rule a call or a container points to."""
-
-    sink: Sink
-    phrase: str  # a participle: "returned", "stored in a map", ...
-    hint: str | None = None  # a rule code decided by the callee or the enclosing allocation
 
 
 @dataclass(frozen=True)
@@ -101,7 +78,7 @@ class Classifier:
             return self._variable(diagnostic, node if found else None, node, where, code)
         if not found:
             return self._inlined(diagnostic, site, node, where, code)
-        return Verdict(code, node, message(site, _subject(diagnostic, node, site), where))
+        return Verdict(code, node, message(site, subject_of(diagnostic, node, site), where))
 
     def _site(self, diagnostic: Diagnostic) -> tuple[Site, Node | None, bool]:
         site = site_kind(diagnostic)
@@ -115,9 +92,9 @@ class Classifier:
         """What the compiler allocates in a callee it inlined is reported at the call."""
         call = enclosing(node, {"call_expression", *FUNCTIONS})
         if call is None or call.type != "call_expression":
-            return Verdict(code, None, message(site, _short(diagnostic.subject), where))
-        callee = _callee_text(call)
-        subject = f"{_short(diagnostic.subject)} (allocated in {callee}, inlined here)"
+            return Verdict(code, None, message(site, short(diagnostic.subject), where))
+        callee = callee_text(call)
+        subject = f"{short(diagnostic.subject)} (allocated in {callee}, inlined here)"
         return Verdict(code, call, message(site, subject, where))
 
     def _variable(self, diagnostic: Diagnostic, declared: Node | None, at: Node | None,
@@ -202,12 +179,12 @@ class Classifier:
 
     def _assignment(self, step: FlowStep) -> Where:
         unit, statement = self._statement(step.location, _ASSIGNMENTS)
-        written = _assigned_text(step.what)
+        written = assigned_text(step.what)
         if unit is None or statement is None or unit.model is None or (
-                written and written not in {" ".join(text(t).split()) for t in _targets(statement)}):
+                written and written not in {" ".join(text(t).split()) for t in targets(statement)}):
             # not written there: an assignment in a callee inlined at this call
             return self._assigned_by_text(written)
-        for target in _targets(statement):
+        for target in targets(statement):
             storage = unit.model.storage(target)
             if storage is None:
                 continue
@@ -216,16 +193,16 @@ class Classifier:
             if storage.kind is StorageKind.SLICE_ELEMENT:
                 return Where(Sink.SLICE, "stored in a slice element")
             if storage.kind is StorageKind.DEREF:
-                return Where(Sink.POINTER, f"stored through a pointer ({_short(text(target))})")
+                return Where(Sink.POINTER, f"stored through a pointer ({short(text(target))})")
             if storage.is_package_level:
-                return Where(Sink.GLOBAL, f"stored in the package-level variable {_short(text(target))}")
+                return Where(Sink.GLOBAL, f"stored in the package-level variable {short(text(target))}")
         return Where(Sink.UNKNOWN, "assigned where it outlives the function")
 
     def _assigned_by_text(self, written: str) -> Where:
         """The destination of an assignment known only by the compiler's text of it."""
         if not written:
             return Where(Sink.UNKNOWN, "assigned where it outlives the function")
-        shown = _short(written)
+        shown = short(written)
         root = written.lstrip("*(").split(".", 1)[0].split("[", 1)[0]
         package = self.model.package if self.model is not None else None
         symbol = package.symbol(root) if package is not None and root else None
@@ -243,8 +220,8 @@ class Classifier:
         unit, call = self._statement(step.location, {"call_expression"})
         if unit is None or call is None or unit.model is None:
             return Where(Sink.CALL, "passed to a call whose parameter leaks")
-        call = _call_named(call, step.what)
-        name = _callee_text(call)
+        call = call_named(call, step.what)
+        name = callee_text(call)
         callee = unit.model.callee(call)
         kind = callee.kind if callee is not None else None
         if kind is CalleeKind.FUNC_VALUE and callee is not None and callee.symbol is not None and \
@@ -253,7 +230,7 @@ class Classifier:
         if kind is CalleeKind.BUILTIN and callee is not None and callee.name == "append":
             return Where(Sink.SLICE, "appended to a slice whose backing array escapes")
         if variadic or self._in_variadic_tail(unit.model, call, node):
-            element = _variadic_element(unit.model, call)
+            element = variadic_element(unit.model, call)
             if isinstance(underlying(element), Interface):
                 return Where(Sink.CALL, f"passed in {name}'s ...{element} argument", codes.VARIADIC)
             if kind not in (CalleeKind.FUNC_VALUE, CalleeKind.INTERFACE_METHOD):
@@ -268,10 +245,10 @@ class Classifier:
 
     def _in_variadic_tail(self, model: FileModel, call: Node, node: Node | None) -> bool:
         args = call.child_by_field_name("arguments")
-        if args is None or node is None or not _within(node, args):
+        if args is None or node is None or not within(node, args):
             return False
         for index, arg in enumerate(a for a in args.named_children if a.type != "comment"):
-            if _within(node, arg):
+            if within(node, arg):
                 argument = model.argument(call, index)
                 return argument is not None and argument.variadic_tail and not argument.spread
         return False
@@ -282,11 +259,11 @@ class Classifier:
             return Where(Sink.CLOSURE, "captured by a closure that escapes")
         outer = self._escape_named(container, location)
         if outer is None or depth >= _MAX_DEPTH:
-            return Where(Sink.CONTAINED, f"stored in {_short(container)}, which escapes")
+            return Where(Sink.CONTAINED, f"stored in {short(container)}, which escapes")
         site, node, _ = self._site(outer)
         where = self._where(outer, site, node, depth + 1)
         verb = "is moved to the heap" if outer.kind is Kind.MOVED else f"is {where.phrase}"
-        return Where(Sink.CONTAINED, f"stored in {_short(container)}, which {verb}",
+        return Where(Sink.CONTAINED, f"stored in {short(container)}, which {verb}",
                      code_for(site, where))
 
     def _escape_named(self, subject: str, location: Location | None) -> Diagnostic | None:
@@ -338,95 +315,10 @@ class Classifier:
             SelectionKind.METHOD, SelectionKind.INTERFACE_METHOD)
 
 
-# -- codes and messages ---------------------------------------------------------------------------
+# -- syntax ---------------------------------------------------------------------------------------
 
 
-def code_for(site: Site, where: Where) -> str:
-    """The rule a (site, sink) pair belongs to: a pattern rule when its documented pattern
-    covers the pair (ESC103/105/107 take any reference stored in a container, sent, or stored
-    through a pointer or in a package-level variable; ESC104/108 any reference passed to an
-    unresolved func value or interface method), else the catch-all for the site."""
-    if where.sink is Sink.LARGE:
-        return codes.LARGE
-    if site is Site.BOXED:
-        if where.sink is Sink.SEND:
-            return codes.CHANNEL
-        return codes.VARIADIC if where.hint == codes.VARIADIC else codes.INTERFACE_SLOT
-    if site is Site.VARIADIC:
-        return _hinted(where) or codes.OTHER
-    if where.sink in (Sink.CLOSURE, Sink.GOROUTINE):
-        return codes.CLOSURE
-    pattern = _REFERENCE_SINKS.get(where.sink) or _hinted(where)
-    if pattern is not None:
-        return pattern
-    if where.sink is Sink.RETURN and site in (Site.VARIABLE, Site.ADDRESS, Site.NEW):
-        return codes.ADDRESS_RETURN
-    return _CATCH_ALL.get(site, codes.OTHER)
-
-
-_REFERENCE_SINKS = {
-    Sink.SEND: codes.CHANNEL, Sink.MAP: codes.CONTAINER, Sink.SLICE: codes.CONTAINER,
-    Sink.POINTER: codes.INDIRECT, Sink.GLOBAL: codes.INDIRECT,
-}
-_INHERITED = frozenset({codes.ADDRESS_RETURN, codes.CONTAINER, codes.CHANNEL, codes.INDIRECT,
-                        codes.FUNC_VALUE, codes.INTERFACE_METHOD, codes.VARIADIC})
-_CATCH_ALL = {
-    Site.FUNC_LITERAL: codes.CLOSURE, Site.METHOD_VALUE: codes.CLOSURE, Site.APPEND: codes.APPEND,
-    Site.CONCAT: codes.CONVERSION, Site.CONVERSION: codes.CONVERSION,
-}
-
-
-def _hinted(where: Where) -> str | None:
-    return where.hint if where.hint in _INHERITED else None
-
-
-def message(site: Site, subject: str, where: Where) -> str:
-    phrase = where.phrase
-    if where.sink is Sink.LARGE:
-        return f"{subject} escapes: it is {phrase}"
-    if site is Site.BOXED:
-        return f"{subject} escapes: it is boxed into an interface and {phrase}"
-    if site is Site.METHOD_VALUE:
-        return f"{subject} escapes: the method value's closure is {phrase}"
-    if site is Site.FUNC_LITERAL:
-        return f"the func literal escapes: it is {phrase}"
-    if site is Site.APPEND:
-        return f"{subject} escapes: the grown backing array is {phrase}"
-    if site is Site.CONCAT:
-        return f"{subject} escapes: the concatenated string is {phrase}"
-    if site is Site.CONVERSION:
-        return f"{subject} escapes: the converted copy is {phrase}"
-    if site is Site.VARIADIC:
-        return f"the implicit slice of a variadic call escapes: it is {phrase}"
-    return f"{subject} escapes: it is {phrase}"
-
-
-def variable_message(name: str, where: Where, address: bool) -> str:
-    if where.sink is Sink.CLOSURE:
-        return f"{name} escapes: it is captured by reference by a closure that escapes, so it is " \
-               "moved to the heap"
-    subject = "its address" if address else "it"
-    return f"{name} escapes: {subject} is {where.phrase}, so it is moved to the heap"
-
-
-def _subject(diagnostic: Diagnostic, node: Node | None, site: Site) -> str:
-    if site is Site.APPEND:
-        return "append"
-    written = text(node)
-    if node is not None and "\n" not in written and len(written) <= _SHORT:
-        return written
-    return _short(diagnostic.subject)
-
-
-def _short(value: str) -> str:
-    value = " ".join(value.split())
-    return value if len(value) <= _SHORT else value[: _SHORT - 1] + "…"
-
-
-# -- syntax helpers -------------------------------------------------------------------------------
-
-
-def _targets(statement: Node) -> list[Node]:
+def targets(statement: Node) -> list[Node]:
     """The assigned expressions of an assignment (left side), for a var spec its names."""
     left = statement.child_by_field_name("left") or statement.child_by_field_name("name")
     if left is None:
@@ -435,14 +327,14 @@ def _targets(statement: Node) -> list[Node]:
         left.type == "expression_list" else [left]
 
 
-def _callee_text(call: Node) -> str:
+def callee_text(call: Node) -> str:
     function = call.child_by_field_name("function")
     if function is not None and function.type == "func_literal":
         return "a func literal called in place"
-    return _short(text(function))
+    return short(text(function))
 
 
-def _call_named(call: Node, what: str) -> Node:
+def call_named(call: Node, what: str) -> Node:
     """The call an explanation step names (`visit(&n)`): the one at its position, unless that
     is a func literal called in place (inlined: its calls are reported at its own call)."""
     name = what.split("(", 1)[0]
@@ -460,7 +352,7 @@ def _call_named(call: Node, what: str) -> Node:
     return call
 
 
-def _assigned_text(what: str) -> str:
+def assigned_text(what: str) -> str:
     """The left side of the compiler's text of an assignment: `l.lines = append(...)` -> `l.lines`."""
     for operator in (" := ", " = "):
         if operator in what:
@@ -469,16 +361,13 @@ def _assigned_text(what: str) -> str:
     return ""
 
 
-def _within(node: Node, outer: Node) -> bool:
+def within(node: Node, outer: Node) -> bool:
     return outer.start_byte <= node.start_byte and node.end_byte <= outer.end_byte
 
 
-def _variadic_element(model: FileModel, call: Node):  # type: ignore[no-untyped-def]
+def variadic_element(model: FileModel, call: Node):  # type: ignore[no-untyped-def]
     signature = model.call_signature(call)
     if signature is None or not getattr(signature, "variadic", False) or not signature.params:
         return None
     last = signature.params[-1]
     return last.elem if isinstance(last, Slice) else None
-
-
-__all__ = ["Classifier", "Sink", "Verdict", "Where", "code_for", "message"]

@@ -143,7 +143,7 @@ def _span(file: SourceFile, verdict: Verdict, diagnostic: Diagnostic) -> Span:
         if row in lines:
             return Span.of(node)
         if (row, column) < tuple(node.end_point):
-            return Span((row, column), tuple(node.end_point))  # type: ignore[arg-type]
+            return Span((row, column), tuple(node.end_point))
     return Span((row, column), (row, column + 1))
 
 
