@@ -367,13 +367,17 @@ def _relocate(parsed: ParsedOutput, relative: Mapping[str, str],
     The go command shortens paths against its working directory *before* it caches the compiler's
     output, and a cache hit replays that text verbatim: `k/k.go`, first printed in the module
     root, is replayed as `k/k.go` in `k/` too. A package's own file is recognisable: its printed
-    path, less leading `./` and `../`, is a tail of `dir/basename`.
+    path, less leading `./` and `../`, is a tail of `dir/basename` — unless the path as printed
+    names a real file long enough to hold the position: then it is another package's file whose
+    code was inlined (the standard library's `./crypto/hkdf/hkdf.go` in the compile of
+    vendor/golang.org/x/crypto/hkdf, whose own file has the same tail).
     """
     memo: dict[tuple[str, str], str] = {}
+    lengths: dict[str, int] = {}
 
     def anchor(location: Location, directory: str) -> Location:
         raw = relative.get(location.path)
-        if raw is None:
+        if raw is None or location.line <= _line_count(location.path, lengths):
             return location
         key = (location.path, directory)
         if key not in memo:
@@ -388,6 +392,17 @@ def _relocate(parsed: ParsedOutput, relative: Mapping[str, str],
             diagnostic = _moved(diagnostic, anchor, directory)
         diagnostics.append(diagnostic)
     return ParsedOutput(tuple(diagnostics), parsed.unattached, parsed.stray)
+
+
+def _line_count(path: str, memo: dict[str, int]) -> int:
+    """How many lines the file has (0 when it cannot be read), memoized."""
+    if path not in memo:
+        try:
+            with open(path, "rb") as handle:
+                memo[path] = sum(chunk.count(b"\n") for chunk in iter(lambda: handle.read(1 << 16), b"")) + 1
+        except OSError:
+            memo[path] = 0
+    return memo[path]
 
 
 def _anchored(path: str, raw: str, directory: str) -> str:

@@ -167,3 +167,14 @@ def test_compiler_findings_are_suppressible(cli, tmp_path):
     assert [f for f in verified["findings"] if not f["suppressed"]] == []
     heuristic = json.loads(cli("check", ".", "--format", "json", cwd=root).stdout)
     assert [f["code"] for f in heuristic["findings"]] == []  # ESC003 stays silent without --verify
+
+
+def test_files_outside_any_module_are_compiled_in_gopath_mode(cli, tmp_path):
+    require_go()
+    loose = tmp_path / "loose"
+    loose.mkdir()
+    (loose / "p.go").write_text("package p\n\nimport \"fmt\"\n\nfunc F(n int) *int {\n"
+                                "\tfmt.Println(n)\n\treturn &n\n}\n")
+    status, document = report(cli, ".", cwd=loose)
+    assert status == 1 and document["notices"] == []
+    assert {(f["line"], f["verified"]) for f in document["findings"]} == {(6, True), (7, True)}

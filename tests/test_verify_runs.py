@@ -243,3 +243,24 @@ def test_the_compiler_result_cache_is_kept_under_its_size_bound(tmp_path):
     kept = sorted(p.name[:2] for p in (tmp_path / "verify").rglob("*.json.gz"))
     assert kept and kept == [f"{i:02d}" for i in range(8 - len(kept), 8)]  # the newest stay
     assert cache.get(f"07{'0' * 62}") is not None and cache.get(f"00{'0' * 62}") is None
+
+
+def test_a_relative_path_that_exists_is_not_moved_into_the_package(tmp_path):
+    # The standard library's crypto/hkdf, inlined into vendor/golang.org/x/crypto/hkdf, is printed
+    # as "./crypto/hkdf/hkdf.go": a real file, not a cache replay of the package's own hkdf.go.
+    from goescape.linter.gc import _relocate
+    from goescape.linter.gc_parse import Diagnostic, Kind, Location, ParsedOutput
+
+    std = tmp_path / "crypto" / "hkdf" / "hkdf.go"
+    vendored = tmp_path / "vendor" / "golang.org" / "x" / "crypto" / "hkdf" / "hkdf.go"
+    for path in (std, vendored):
+        path.parent.mkdir(parents=True)
+        path.write_text("package hkdf\n" + "\n" * 100)
+    message = "&errors.errorString{...} escapes to heap"
+    inlined = Diagnostic(Location(str(std), 78, 20), Kind.ESCAPES, message[:-16], message, "x/hkdf")
+    parsed = ParsedOutput((inlined,), (), ())
+    relocated = _relocate(parsed, {str(std): "./crypto/hkdf/hkdf.go"}, {"x/hkdf": str(vendored.parent)})
+    assert relocated.diagnostics[0].location.path == str(std)
+    std.write_text("package hkdf\n")  # too short to hold line 78: a replay of the package's own file
+    relocated = _relocate(parsed, {str(std): "./crypto/hkdf/hkdf.go"}, {"x/hkdf": str(vendored.parent)})
+    assert relocated.diagnostics[0].location.path == str(vendored)

@@ -8,6 +8,7 @@ from the file headers without evaluating build constraints: a superset only make
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import re
@@ -15,7 +16,7 @@ from collections.abc import Iterable, Mapping
 
 from goescape.linter.verify.plan import GO_MOD, GO_WORK, Mode, PackageDir, Unit
 
-FORMAT = "goescape-verify-1"  # bump when what is cached changes
+FORMAT = "goescape-verify-1"  # bump when the layout of what is cached changes
 _HEADER_END = re.compile(rb"^(?:func|type|var|const)\b", re.MULTILINE)
 _IMPORT_BLOCK = re.compile(rb"^[ \t]*import[ \t]*\((.*?)\)", re.MULTILINE | re.DOTALL)
 _IMPORT_LINE = re.compile(rb"^[ \t]*import[ \t]+(?:[\w.]+[ \t]+)?[\"`]([^\"`\n]+)[\"`]", re.MULTILINE)
@@ -51,7 +52,7 @@ class Keys:
 
     def _base_digest(self, environment: str) -> str:
         unit = self._unit
-        digest = hashlib.sha256(f"{FORMAT}\0{environment}\0{unit.root}\0{unit.mode}".encode())
+        digest = hashlib.sha256(f"{FORMAT}\0{_code()}\0{environment}\0{unit.root}\0{unit.mode}".encode())
         roots = sorted({*unit.modules.values(), unit.root})
         for root in roots:
             for name in (*_MODULE_FILES, GO_WORK, "go.work.sum"):
@@ -110,6 +111,18 @@ class Keys:
 
 def _in_module(path: str, modules: Mapping[str, str]) -> bool:
     return any(m and (path == m or path.startswith(m + "/")) for m in modules if m != "std")
+
+
+@functools.lru_cache(maxsize=1)
+def _code() -> str:
+    """The code that turns compiler output into cached results: a fix there invalidates them."""
+    from goescape.linter import gc, gc_parse
+    from goescape.linter.verify import build
+
+    digest = hashlib.sha256()
+    for module in (gc, gc_parse, build):
+        digest.update(_read(module.__file__ or ""))
+    return digest.hexdigest()
 
 
 def _existing(*folders: str) -> str | None:
