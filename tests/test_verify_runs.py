@@ -264,3 +264,17 @@ def test_a_relative_path_that_exists_is_not_moved_into_the_package(tmp_path):
     std.write_text("package hkdf\n")  # too short to hold line 78: a replay of the package's own file
     relocated = _relocate(parsed, {str(std): "./crypto/hkdf/hkdf.go"}, {"x/hkdf": str(vendored.parent)})
     assert relocated.diagnostics[0].location.path == str(vendored)
+
+
+def test_a_baseline_hides_compiler_findings_too(cli, tmp_path):
+    require_go()
+    source = ("package p\n\nfunc counter() func() int {\n\tn := 0\n\treturn func() int {\n\t\tn++\n"
+              "\t\treturn n\n\t}\n}\n")
+    root = module(tmp_path / "m", {"p.go": source})
+    baseline = tmp_path / "baseline.json"
+    first = cli("check", "--verify", ".", "--write-baseline", str(baseline), cwd=root)
+    assert first.status == 0 and baseline.is_file()
+    written = json.loads(cli("check", "--verify", ".", "--format", "json", cwd=root).stdout)
+    assert {f["code"] for f in written["findings"]} == {"ESC201"}
+    again = cli("check", "--verify", ".", "--baseline", str(baseline), "--format", "json", cwd=root)
+    assert (again.status, json.loads(again.stdout)["findings"]) == (0, [])
