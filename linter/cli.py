@@ -86,7 +86,8 @@ def _add_check(commands: argparse._SubParsersAction) -> None:  # type: ignore[ty
                         help="check every finding with the Go compiler and report the escapes no "
                              "rule found; `--verify` alone means on, auto verifies only when a go "
                              "command is found")
-    verify.add_argument("--go", metavar="PATH", help="the go command to verify with (default: go on PATH)")
+    verify.add_argument("--go", metavar="PATH",
+                        help="the go command to verify with; implies --verify (default: go on PATH)")
     verify.add_argument("--cgo", action="store_true",
                         help="let the go command run cgo (needs a C compiler; off by default)")
     verify.add_argument("--show-refuted", action="store_true",
