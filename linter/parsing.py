@@ -42,3 +42,16 @@ def captured(query: Query, node: Node, name: str) -> list[Node]:
     does not promise an order for captures, and output must not depend on one."""
     nodes = QueryCursor(query).captures(node).get(name, [])
     return sorted(nodes, key=lambda n: (n.start_byte, -n.end_byte))
+
+
+def ancestors(root: Node, node: Node) -> list[Node]:
+    """The nodes from `root` down to `node`'s parent, outermost first; [] when `node` is `root`
+    or not below it. Built downwards with `child_with_descendant`: in tree-sitter `Node.parent`
+    (and the sibling accessors) search from the root, so walking upwards costs the square of the
+    depth, which deeply nested code turns into minutes."""
+    path: list[Node] = []
+    current: Node | None = root
+    while current is not None and current.id != node.id:
+        path.append(current)
+        current = current.child_with_descendant(node)
+    return path if current is not None else []

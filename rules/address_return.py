@@ -182,7 +182,6 @@ def _origins(expr: Node, function: Node, fm: FileModel, ret: Node | None, depth:
         symbol = fm.resolve(expr)
         if symbol is None or not symbol.is_frame or symbol.function != function or symbol in visited:
             return  # package-level names live on the heap; a closure's locals are its own
-            return
         visited.add(symbol)
         for value in _assigned_values(fm, symbol):
             yield from _origins(value, function, fm, ret or _nearest_return(expr), depth + 1, visited)
@@ -202,8 +201,13 @@ def _origins(expr: Node, function: Node, fm: FileModel, ret: Node | None, depth:
 
 
 def _nearest_return(node: Node) -> Node | None:
+    """The return statement whose expression holds `node`, if any. The walk stops at the first
+    statement or block: `Node.parent` costs the node's depth in tree-sitter, so walking to the
+    root from deep inside nested blocks would be quadratic."""
     parent = node.parent
     while parent is not None and parent.type != "return_statement":
+        if parent.type.endswith(("_statement", "_declaration")) or parent.type in ("block", "statement_list"):
+            return None
         parent = parent.parent
     return parent
 

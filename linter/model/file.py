@@ -70,12 +70,19 @@ class FileModel:
         except UnicodeDecodeError:
             return raw.decode("utf-8", errors="replace")
 
-    def scopes_at(self, offset: int) -> Scopes | None:
-        """The block scopes of the top-level declaration containing byte `offset`."""
+    def top_at(self, offset: int) -> Node | None:
+        """The top-level declaration containing byte `offset` (a bisection: walking up through
+        `Node.parent` costs the node's depth at every step in tree-sitter)."""
         i = bisect.bisect_right(self._starts, offset) - 1
         if i < 0 or offset >= self.tops[i].end_byte:
             return None
-        top = self.tops[i]
+        return self.tops[i]
+
+    def scopes_at(self, offset: int) -> Scopes | None:
+        """The block scopes of the top-level declaration containing byte `offset`."""
+        top = self.top_at(offset)
+        if top is None:
+            return None
         found = self._scopes.get(top.start_byte)
         if found is None:
             found = self._scopes[top.start_byte] = Scopes(top, self._local_symbol, self.source.data)

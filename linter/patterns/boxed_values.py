@@ -286,9 +286,7 @@ def inlined_boxes(fm: FileModel, call: Node) -> tuple[FileModel, tuple[BoxedValu
     parent = call.parent
     if parent is not None and parent.type in ("go_statement", "defer_statement"):
         return None  # deferred and go calls are not inlined
-    caller = call.parent
-    while caller is not None and caller.type not in ("function_declaration", "method_declaration"):
-        caller = caller.parent
+    caller = fm.top_at(call.start_byte)
     if caller is not None and caller.id == decl.id:
         return None  # recursion is never inlined
     cache: dict[int, tuple[FileModel, tuple[BoxedValue, ...]] | None] = \

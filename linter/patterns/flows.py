@@ -279,10 +279,26 @@ def _element_sink(fm: FileModel, element: Node, mode: Mode, walk: _Walk) -> Sink
     if isinstance(u, Map):
         return Sink(SinkKind.HEAP, "stored in a map literal", literal)
     if isinstance(u, Slice):
-        return _sink(fm, literal, Mode.CONTENT, walk)  # the elements live in the backing array
+        return _literal_sink(fm, literal, Mode.CONTENT, walk)  # the elements live in the backing array
     if isinstance(u, (Array, Struct)):
-        return _sink(fm, literal, mode, walk)  # part of the value itself
+        return _literal_sink(fm, literal, mode, walk)  # part of the value itself
     return None
+
+
+def _literal_sink(fm: FileModel, literal: Node, mode: Mode, walk: _Walk) -> Sink | None:
+    """`_sink` of a composite literal holding an element, memoized for fresh questions: every
+    element of 2,000 nested literals would otherwise walk the whole chain again (quadratic)."""
+    fresh = walk.callee is None and walk.depth == 0 and not walk.visiting and not walk.cut
+    if not fresh:
+        return _sink(fm, literal, mode, walk)
+    table = fm.memo("flows.literal_sink")
+    key = (literal.id, mode)
+    if key in table:
+        return table[key]  # type: ignore[no-any-return]
+    answer = _sink(fm, literal, mode, walk)
+    if not walk.cut:  # an answer cut short by a limit may change with the entry point
+        table[key] = answer
+    return answer
 
 
 def _selector_sink(fm: FileModel, selector: Node, node: Node, mode: Mode, walk: _Walk) -> Sink | None:

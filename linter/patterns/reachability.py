@@ -15,7 +15,7 @@ from tree_sitter import Node, Query
 
 from goescape.linter.model.buildtags import host_platform
 from goescape.linter.model.symbols import SymbolKind
-from goescape.linter.parsing import GO, captured
+from goescape.linter.parsing import GO, ancestors, captured
 
 if TYPE_CHECKING:
     from goescape.linter.model.file import FileModel
@@ -30,9 +30,14 @@ def is_dead(fm: FileModel, node: Node) -> bool:
     it: a branch of an `if` on a constant whose value the model cannot see (a constant of
     another package, such as `syscall.ImplementsGetwd`) counts as dead, so that rules stay
     silent in code that a build may not compile."""
-    child = node
-    parent = node.parent
-    while parent is not None and parent.type not in _FUNCTIONS:
+    top = fm.top_at(node.start_byte)
+    if top is None:
+        return False
+    path = [*ancestors(top, node), node]
+    for index in range(len(path) - 1, 0, -1):
+        child, parent = path[index], path[index - 1]
+        if parent.type in _FUNCTIONS:
+            return False
         if parent.type == "if_statement":
             cond = parent.child_by_field_name("condition")
             value = static_bool(fm, cond) if cond is not None else None
@@ -43,11 +48,10 @@ def is_dead(fm: FileModel, node: Node) -> bool:
                     return True  # false, or unknown
                 if value is not False and _same(child, alternative):
                     return True
-        elif parent.type in _STATEMENT_LISTS and _after_terminating(fm, child):
+        elif parent.type in _STATEMENT_LISTS and _after_terminating(fm, child, parent):
             return True
         elif parent.type in ("expression_case", "default_case") and _dead_case(fm, parent):
             return True
-        child, parent = parent, parent.parent
     return False
 
 
@@ -201,25 +205,25 @@ def _same(a: Node, b: Node | None) -> bool:
     return b is not None and a.start_byte == b.start_byte and a.end_byte == b.end_byte
 
 
-def _after_terminating(fm: FileModel, statement: Node) -> bool:
+def _after_terminating(fm: FileModel, statement: Node, parent: Node) -> bool:
     """A statement preceded in its list by a terminating one, with no label from there on."""
     if statement.type == "labeled_statement":
         return False
+    siblings = parent.named_children
+    index = next((i for i, s in enumerate(siblings) if s.id == statement.id), None)
+    if index is None:
+        return False
     found = False
-    sibling = statement.prev_named_sibling
-    while sibling is not None and not found:
+    for sibling in reversed(siblings[:index]):
         if sibling.type == "labeled_statement":
             return False  # a goto may jump to it: what follows is reachable again
         found = terminates(fm, sibling)
-        sibling = sibling.prev_named_sibling
+        if found:
+            break
     if not found:
         return False
-    following = statement.next_named_sibling
-    while following is not None:
-        if following.type == "labeled_statement":
-            return False  # the compiler keeps everything before the last label
-        following = following.next_named_sibling
-    return True
+    # The compiler keeps everything before the last label.
+    return not any(s.type == "labeled_statement" for s in siblings[index + 1:])
 
 
 def terminates(fm: FileModel, statement: Node, depth: int = 0) -> bool:
