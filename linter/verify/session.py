@@ -9,7 +9,7 @@ from goescape.linter.config import Config
 from goescape.linter.diagnostic import Notice
 from goescape.linter.engine import FindingStage, RunResult
 from goescape.linter.registry import Registry
-from goescape.linter.verify import NoGo, VerifyStage, create_stage, find_go
+from goescape.linter.verify import NoGo, create_stage, find_go
 
 __all__ = ["NoGo", "Verification", "add_notices", "finish_stages", "setup"]
 
@@ -51,6 +51,10 @@ def setup(config: Config, go: str | None, cgo: bool) -> tuple[Config, Verificati
 
 def finish_stages(stages: Sequence[FindingStage]) -> None:
     """Stop the stages' workers (also when the run failed)."""
+    if not stages:
+        return  # heuristic mode: the stage's modules were never imported
+    from goescape.linter.verify.stage import VerifyStage
+
     for stage in stages:
         if isinstance(stage, VerifyStage):
             stage.close()

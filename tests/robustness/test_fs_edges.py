@@ -199,6 +199,16 @@ def test_output_never_overwrites_a_linted_file(cli, tmp_path):
     assert source.read_bytes() == before
 
 
+def test_output_never_overwrites_a_linted_file_through_a_symlink(cli, tmp_path):
+    source = _write(tmp_path / "a.go")
+    before = source.read_bytes()
+    os.symlink("a.go", tmp_path / "report.txt")
+    result = cli("check", "a.go", "-o", "report.txt", cwd=tmp_path)
+    assert result.status == 2
+    assert "cannot write report.txt: it is one of the files being linted" in result.stderr
+    assert source.read_bytes() == before
+
+
 def test_output_to_a_closed_pipe_is_quiet(tmp_path):
     _write(tmp_path / "a.go", ESCAPING + "".join(f"func g{i}() *T {{ t := T{{}}; return &t }}\n"
                                                  for i in range(3000)))
