@@ -10,7 +10,7 @@ import sys
 import threading
 from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
+from typing import TypeVar, cast
 
 from tree_sitter import Node
 
@@ -119,7 +119,7 @@ def on_deep_stack(function: Callable[..., T], *args: object, timeout: float | No
         raise LintTimeout(f"still running after {timeout} s")
     ok, value = job.outcome[0]
     if ok:
-        return value  # type: ignore[no-any-return]
+        return cast(T, value)
     raise value  # type: ignore[misc]
 
 

@@ -398,8 +398,8 @@ def _unify(param: Type, arg: Type, bindings: dict[TypeParam, Type], depth: int) 
         bindings.setdefault(param, arg)
         return
     if isinstance(param, Named) and isinstance(arg, Named) and param.name == arg.name:
-        for p, a in zip(param.args, arg.args):
-            _unify(p, a, bindings, depth + 1)
+        for p, x in zip(param.args, arg.args):
+            _unify(p, x, bindings, depth + 1)
         return
     a = underlying(arg) if isinstance(arg, Named) and not isinstance(param, Named) else arg
     if isinstance(param, (Pointer, Slice, Array, Chan)) and isinstance(a, (Pointer, Slice, Array, Chan)) \

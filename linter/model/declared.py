@@ -67,17 +67,19 @@ def _type_symbol(fm: FileModel, symbol: Symbol, decl: Node) -> Type | None:
         constraint = type_from_node(fm, decl.child_by_field_name("type"))
         return TypeParam(symbol.name, key, constraint)
     if decl.type == "generic_type":  # a receiver's type argument: the type's own parameter
-        base = fm.resolve(decl.child_by_field_name("type")) if decl.child_by_field_name("type") else None
-        t = base.type if base is not None else None
-        if isinstance(t, Named) and t.info is not None:
-            params = t.info.type_params()
+        base_node = decl.child_by_field_name("type")
+        base = fm.resolve(base_node) if base_node is not None else None
+        generic = base.type if base is not None else None
+        if isinstance(generic, Named) and generic.info is not None:
+            params = generic.info.type_params()
             return params[symbol.index] if symbol.index < len(params) else None
     return None
 
 
 def _type_spec_param(fm: FileModel, spec: Node, name: str) -> Type | None:
     # A generic type's parameter: the very TypeParam its Named's info substitutes.
-    owner = fm.resolve(spec.child_by_field_name("name")) if spec.child_by_field_name("name") else None
+    name_node = spec.child_by_field_name("name")
+    owner = fm.resolve(name_node) if name_node is not None else None
     t = owner.type if owner is not None else None
     if isinstance(t, Named) and t.info is not None:
         return next((p for p in t.info.type_params() if p.name == name), None)
@@ -115,8 +117,8 @@ def _spec_type(fm: FileModel, symbol: Symbol, spec: Node) -> Type | None:
     if type_node is not None:
         t = type_from_node(fm, type_node)
         return None if t is UNKNOWN else t
-    t = _assigned(fm, spec.child_by_field_name("value"), None, symbol.index, spec)
-    return t if symbol.kind is SymbolKind.CONST else default_type(t)
+    assigned = _assigned(fm, spec.child_by_field_name("value"), None, symbol.index, spec)
+    return assigned if symbol.kind is SymbolKind.CONST else default_type(assigned)
 
 
 def _const_template(spec: Node) -> Node | None:

@@ -127,10 +127,10 @@ def _own_members(receiver: Type, t: Type, name: str, via_pointer: bool, depth: i
         # A type parameter's methods are its constraint's; they are called through the
         # instantiation's dictionary, like an interface's.
         iface = u if isinstance(u, Interface) else underlying(u.constraint)
-        sig = interface_methods(iface).get(name) if isinstance(iface, Interface) else None
-        if sig is not None:
-            found.append(Selection(SelectionKind.INTERFACE_METHOD, name, sig, receiver, via_pointer,
-                                   MethodInfo(name, sig, False), depth=depth))
+        declared = interface_methods(iface).get(name) if isinstance(iface, Interface) else None
+        if declared is not None:
+            found.append(Selection(SelectionKind.INTERFACE_METHOD, name, declared, receiver, via_pointer,
+                                   MethodInfo(name, declared, False), depth=depth))
     return found
 
 

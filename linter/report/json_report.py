@@ -13,22 +13,23 @@ from goescape.linter.report import ReportOptions
 
 def render(result: RunResult, policy: Policy, options: ReportOptions) -> str:
     findings = [_finding(d) for d in result.diagnostics if options.include_suppressed or not d.suppressed]
-    document = {
+    summary: dict[str, Any] = {
+        "files": result.files_linted,
+        "findings": sum(1 for d in result.diagnostics if not d.suppressed),
+        "suppressed": sum(1 for d in result.diagnostics if d.suppressed),
+        "generated_skipped": result.files_generated,
+    }
+    document: dict[str, Any] = {
         "tool": {"name": "goescape", "version": __version__},
         "findings": findings,
         "notices": [_notice(n) for n in result.notices],
-        "summary": {
-            "files": result.files_linted,
-            "findings": sum(1 for d in result.diagnostics if not d.suppressed),
-            "suppressed": sum(1 for d in result.diagnostics if d.suppressed),
-            "generated_skipped": result.files_generated,
-        },
+        "summary": summary,
     }
     if options.verified:
-        document["summary"]["refuted"] = len(result.refuted)
+        summary["refuted"] = len(result.refuted)
     if options.show_refuted:
         document["refuted"] = [_finding(d) for d in result.refuted]
-    document["summary"].update(result.filters)  # "baseline": {hidden, fixed}, "diff": {hidden}
+    summary.update(result.filters)  # "baseline": {hidden, fixed}, "diff": {hidden}
     return json.dumps(document, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
 
 

@@ -142,8 +142,9 @@ def _span(file: SourceFile, verdict: Verdict, diagnostic: Diagnostic) -> Span:
         lines = {node.start_point[0], *(related.start_point[0] for related, _ in verdict.related)}
         if row in lines:
             return Span.of(node)
-        if (row, column) < tuple(node.end_point):
-            return Span((row, column), tuple(node.end_point))
+        end = (node.end_point[0], node.end_point[1])
+        if (row, column) < end:
+            return Span((row, column), end)
     return Span((row, column), (row, column + 1))
 
 
