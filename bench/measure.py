@@ -1,7 +1,6 @@
 """Compile a suite with `-gcflags=-m`, lint the same files with goescape in-process, and score it."""
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import subprocess
@@ -10,7 +9,6 @@ from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from goescape.linter import gc
 from goescape.linter.cache import default_cache_dir
@@ -118,25 +116,13 @@ def list_packages(go: str, patterns: Sequence[str], cwd: Path) -> tuple[GoPackag
     if done.returncode != 0:
         raise BenchError(f"go list failed: {(done.stderr.strip().splitlines() or ['?'])[0]}")
     packages = []
-    for obj in _json_stream(done.stdout):
+    for obj in gc.json_objects(done.stdout):
         if obj.get("Error"):
             raise BenchError(f"go list {obj.get('ImportPath', '?')}: {obj['Error'].get('Err', '?')}")
         folder = Path(obj["Dir"]).resolve()
         files = tuple(folder / name for name in obj.get("GoFiles") or ())
         packages.append(GoPackage(obj["ImportPath"], folder, files))
     return tuple(sorted(packages, key=lambda p: p.import_path))
-
-
-def _json_stream(text: str) -> Iterator[dict[str, Any]]:
-    """`go list -json` prints one object per package, not one document."""
-    decoder, index = json.JSONDecoder(), 0
-    while True:
-        while index < len(text) and text[index].isspace():
-            index += 1
-        if index >= len(text):
-            return
-        obj, index = decoder.raw_decode(text, index)
-        yield obj
 
 
 def lint(files: Sequence[Path], root: Path, registry: Registry, go: str | None = None) -> RunResult:

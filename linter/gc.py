@@ -81,7 +81,8 @@ from goescape.linter.gc_parse import (
 
 __all__ = [
     "BuildResult", "Diagnostic", "Explanation", "Flow", "FlowStep", "GoError", "Kind", "Location",
-    "Package", "PackageError", "escape_diagnostics", "find_go", "go_env", "go_version", "safe_env",
+    "Package", "PackageError", "escape_diagnostics", "find_go", "go_env", "go_version", "json_objects",
+    "safe_env",
 ]
 
 _LIST_FIELDS = "ImportPath,Dir,ForTest,Export,Error,DepsErrors,GoFiles,CgoFiles"
@@ -206,7 +207,7 @@ def escape_diagnostics(
     with tempfile.TemporaryFile() as listing:
         returncode = _stream(command, cwd, safe_env() if env is None else env, listing, parser)
         listing.seek(0)
-        listed = list(_json_objects(listing.read().decode("utf-8", errors="replace")))
+        listed = list(json_objects(listing.read().decode("utf-8", errors="replace")))
     packages_listed = tuple(_package(obj) for obj in listed)
     result = BuildResult(tuple(command), cwd, returncode, packages_listed, (), ())
     return _completed(result, parser, listed, tests)
@@ -283,7 +284,7 @@ def _run_text(command: Sequence[str], env: Mapping[str, str] | None,
     return done.stdout
 
 
-def _json_objects(text: str) -> Iterator[dict[str, Any]]:
+def json_objects(text: str) -> Iterator[dict[str, Any]]:
     """The objects of `go list -json` output, which is a stream of them, not one document."""
     decoder = json.JSONDecoder()
     index = 0

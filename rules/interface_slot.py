@@ -68,6 +68,7 @@ from goescape.linter.model.file import FileModel
 from goescape.linter.model.calls import CalleeKind
 from goescape.linter.model.storage import StorageKind
 from goescape.linter.model.symbols import SymbolKind
+from goescape.linter.model.syntax import names, position
 from goescape.linter.model.types import Array, Map, Slice, Struct, underlying
 from goescape.linter.patterns.boxed_values import (
     SITE_TYPES, argument_subject, callee_name, escaping_boxes, inlined_boxes, items,
@@ -190,17 +191,17 @@ def _slot(value: Node, sink: Sink, fm: FileModel) -> str:
         left = statement.child_by_field_name("left")
         values = items(parent) if kind == "expression_list" else [node]
         targets = items(left) if left is not None else []
-        index = next((i for i, item in enumerate(values) if item.id == node.id), None)
+        index = position(values, node)
         if index is not None and len(targets) == len(values):
             return _store_slot(targets[index], type_text, which, fm)
     if statement is not None and statement.type == "var_spec":
-        names = [c for c in statement.children_by_field_name("name") if c.is_named]
-        name = fm.text(names[0]) if len(names) == 1 else "variable"
+        declared = names(statement)
+        name = fm.text(declared[0]) if len(declared) == 1 else "variable"
         return f"the {type_text} {name}{which}"
     if statement is not None and statement.type == "short_var_declaration":
         left = statement.child_by_field_name("left")
-        names = items(left) if left is not None else []
-        name = fm.text(names[0]) if len(names) == 1 else "variable"
+        declared = items(left) if left is not None else []
+        name = fm.text(declared[0]) if len(declared) == 1 else "variable"
         return f"the {type_text} {name}{which}"
     return f"an interface{which}"
 

@@ -26,6 +26,7 @@ from tree_sitter import Node
 
 from goescape.linter.model.calls import CalleeKind
 from goescape.linter.model.symbols import SymbolKind
+from goescape.linter.model.syntax import operands, parameter_names
 from goescape.linter.model.types import ANY, Array, Map, Slice, Struct, Type, underlying
 from goescape.linter.patterns.boxing import (
     Boxing, boxed_in_context, boxing, is_interface_type, result_types, subject, unparen,
@@ -84,7 +85,7 @@ def _escaping_boxes(fm: FileModel, node: Node) -> Iterator[BoxedValue]:
 def items(node: Node) -> list[Node]:
     """The expressions of an expression list (or the expression itself)."""
     if node.type == "expression_list":
-        return [c for c in node.named_children if c.type != "comment"]
+        return operands(node)
     return [node]
 
 
@@ -169,7 +170,7 @@ def _call_slots(fm: FileModel, call: Node) -> list[_Slot]:
     found = fm.callee(call)
     if found is None or found.kind is CalleeKind.CONVERSION:
         return []  # an explicit any(x) is judged where the conversion's value goes
-    values = [c for c in args.named_children if c.type != "comment"]
+    values = operands(args)
     spread = values[-1].type == "variadic_argument"
     if spread:
         values = values[:-1]  # f(a, xs...): the tail is passed as it is
@@ -360,23 +361,14 @@ def argument_subject(fm: FileModel, callee_fm: FileModel, call: Node, box: Boxed
         if symbol is not None and decl is not None and symbol.kind is SymbolKind.PARAM:
             index = _param_position(decl, symbol.node)
             args = call.child_by_field_name("arguments")
-            values = [c for c in args.named_children if c.type != "comment"] if args is not None else []
+            values = operands(args) if args is not None else []
             if index is not None and index < len(values) and values[index].type != "variadic_argument":
                 return subject(fm, values[index])
     return box.boxing.subject(callee_fm)
 
 
 def _param_position(decl: Node, name: Node | None) -> int | None:
-    params = decl.child_by_field_name("parameters")
-    if params is None or name is None:
+    if name is None:
         return None
-    position = 0
-    for declaration in params.named_children:
-        if declaration.type not in ("parameter_declaration", "variadic_parameter_declaration"):
-            continue
-        names: list[Node | None] = [c for c in declaration.children_by_field_name("name") if c.is_named]
-        for candidate in names or [None]:
-            if candidate is not None and candidate.id == name.id:
-                return position
-            position += 1
-    return None
+    return next((i for i, candidate in enumerate(parameter_names(decl))
+                 if candidate is not None and candidate.id == name.id), None)

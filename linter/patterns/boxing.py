@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING
 from tree_sitter import Node
 
 from goescape.linter.model.calls import CalleeKind
+from goescape.linter.model.syntax import names, operands, position
 from goescape.linter.model.types import (
     Array, Interface, Map, Slice, Struct, Tuple, Type, TypeParam, default_type, is_interface,
     is_pointer_shaped, underlying,
@@ -187,8 +188,8 @@ def _parameter_type(fm: FileModel, args: Node, node: Node) -> Type | None:
     call = args.parent
     if call is None or call.type != "call_expression":
         return None
-    items = [c for c in args.named_children if c.type != "comment"]
-    index = next((i for i, item in enumerate(items) if item.id == node.id), None)
+    items = operands(args)
+    index = position(items, node)
     if index is None:
         return None
     found = fm.callee(call)
@@ -213,8 +214,8 @@ def _list_target(fm: FileModel, values: Node, node: Node) -> Type | None:
     statement = values.parent
     if statement is None:
         return None
-    items = [c for c in values.named_children if c.type != "comment"]
-    index = next((i for i, item in enumerate(items) if item.id == node.id), None)
+    items = operands(values)
+    index = position(items, node)
     if index is None:
         return None
     if statement.type == "return_statement":
@@ -228,7 +229,7 @@ def _list_target(fm: FileModel, values: Node, node: Node) -> Type | None:
     if left is None or right is None or right.id != values.id or (
             operator is not None and operator.type != "="):
         return None
-    targets = [c for c in left.named_children if c.type != "comment"]
+    targets = operands(left)
     if len(targets) != len(items):
         return None
     target = targets[index]
@@ -265,8 +266,7 @@ def result_types(fm: FileModel, function: Node) -> list[Type | None] | None:
             continue
         type_node = declaration.child_by_field_name("type")
         t = fm.type_of_type(type_node) if type_node is not None else None
-        names = [c for c in declaration.children_by_field_name("name") if c.is_named]
-        types.extend([t] * max(1, len(names)))
+        types.extend([t] * max(1, len(names(declaration))))
     return types
 
 

@@ -43,6 +43,7 @@ from goescape.linter.model.flow import BindingKind
 from goescape.linter.model.stdlib import LeakKind, ParamLeak
 from goescape.linter.model.storage import StorageKind
 from goescape.linter.model.symbols import Symbol, SymbolKind
+from goescape.linter.model.syntax import names, operands, parameter_names, position
 from goescape.linter.model.types import Array, Map, Pointer, Slice, Struct, underlying
 from goescape.linter.parsing import GO, captured
 from goescape.linter.patterns.devirtualization import unknown_dynamic_type
@@ -199,11 +200,11 @@ def _list_sink(fm: FileModel, values: Node, node: Node, mode: Mode, walk: _Walk)
     operator = statement.child_by_field_name("operator")
     if operator is not None and operator.type not in ("=", ":="):
         return None  # x += v: arithmetic, no reference is stored
-    targets = [c for c in left.named_children if c.type != "comment"]
-    items = [c for c in values.named_children if c.type != "comment"]
+    targets = operands(left)
+    items = operands(values)
     if len(targets) != len(items):
         return None
-    index = next((i for i, item in enumerate(items) if item.id == node.id), None)
+    index = position(items, node)
     return _store_sink(fm, targets[index], mode, walk) if index is not None else None
 
 
@@ -212,11 +213,11 @@ def _var_spec_sink(fm: FileModel, spec: Node, node: Node, mode: Mode, walk: _Wal
     if value is None:
         return None
     items = value.named_children if value.type == "expression_list" else [value]
-    names = [c for c in spec.children_by_field_name("name") if c.is_named]
-    index = next((i for i, item in enumerate(items) if item.id == node.id), None)
-    if index is None or len(names) != len(items):
+    declared = names(spec)
+    index = position(items, node)
+    if index is None or len(declared) != len(items):
         return None
-    return _store_sink(fm, names[index], mode, walk)
+    return _store_sink(fm, declared[index], mode, walk)
 
 
 def _result_sink(fm: FileModel, statement: Node, walk: _Walk) -> Sink | None:
@@ -233,7 +234,7 @@ def _range_sink(fm: FileModel, clause: Node, node: Node, mode: Mode, walk: _Walk
     if not ((mode is Mode.CONTENT and isinstance(u, Slice)) or (mode is Mode.VALUE and isinstance(u, Array))):
         return None
     left = clause.child_by_field_name("left")
-    names = [c for c in left.named_children if c.type != "comment"] if left is not None else []
+    names = operands(left) if left is not None else []
     if len(names) != 2 or names[1].type != "identifier":
         return None
     symbol = fm.resolve(names[1])
@@ -345,8 +346,8 @@ def _argument_sink(fm: FileModel, args: Node, node: Node, spread: bool, mode: Mo
     call = args.parent
     if call is None or call.type != "call_expression":
         return None
-    items = [c for c in args.named_children if c.type != "comment"]
-    index = next((i for i, item in enumerate(items) if item.id == node.id), None)
+    items = operands(args)
+    index = position(items, node)
     if index is None:
         return None
     found = fm.callee(call)
@@ -504,22 +505,12 @@ _DEPTH_CUT = (0, 0, "depth")
 
 
 def _param_symbol(fm: FileModel, decl: Node, index: int) -> Symbol | None:
-    params = decl.child_by_field_name("parameters")
-    if params is None:
+    params = parameter_names(decl)
+    name = params[index] if index < len(params) else None
+    if name is None or fm.text(name) == "_":
         return None
-    position = 0
-    for declaration in params.named_children:
-        if declaration.type not in ("parameter_declaration", "variadic_parameter_declaration"):
-            continue
-        names: list[Node | None] = [c for c in declaration.children_by_field_name("name") if c.is_named]
-        for name in names or [None]:
-            if position == index:
-                if name is None or fm.text(name) == "_":
-                    return None
-                symbol = fm.resolve(name)
-                return symbol if symbol is not None and symbol.kind is SymbolKind.PARAM else None
-            position += 1
-    return None
+    symbol = fm.resolve(name)
+    return symbol if symbol is not None and symbol.kind is SymbolKind.PARAM else None
 
 
 def certainly_not_inlined(fm: FileModel, decl: Node) -> bool:

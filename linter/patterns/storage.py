@@ -27,7 +27,9 @@ from enum import Enum
 from tree_sitter import Node, Query
 
 from goescape.linter.context import Context
-from goescape.linter.model import CalleeKind, FileModel, SelectionKind, StorageKind, Symbol, SymbolKind
+from goescape.linter.model import (
+    CalleeKind, FileModel, SelectionKind, Storage, StorageKind, Symbol, SymbolKind,
+)
 from goescape.linter.model.types import Array, Basic, Interface, Map, Pointer, Slice, Struct, Type, core
 from goescape.linter.parsing import GO, captured
 from goescape.linter.patterns.boxing import compiler_anchor
@@ -238,14 +240,19 @@ def _address_origins(fm: FileModel, expr: Node, via: Node | None, depth: int, vi
         _add(found, Origin(OriginKind.ADDRESS_LITERAL, expr, via=via))
         _contents(fm, operand, fm.type_of(operand), via, depth, visited, found)  # now on the heap too
         return
-    target = fm.address_target(expr)
+    _storage_origins(fm, expr, fm.address_target(expr), via, depth, visited, found)
+
+
+def _storage_origins(fm: FileModel, expr: Node, target: Storage | None, via: Node | None, depth: int,
+                     visited: set[Symbol], found: dict[tuple[str, int, int, int], Origin]) -> None:
+    """`expr` takes the address of `target`: a variable of this frame is its origin; for
+    `&p.f`, `&s[i]` (or `p.arr[:]`) the address points into whatever p or s refers to."""
     if target is None:
         return
     if target.kind is StorageKind.VARIABLE:
         if target.symbol is not None and target.symbol.is_frame:
             _add(found, Origin(OriginKind.VARIABLE, expr, target.symbol, via))
     elif target.kind in (StorageKind.DEREF, StorageKind.SLICE_ELEMENT):
-        # &p.f, &s[i]: the address points into whatever p or s refers to.
         _origins(fm, target.node, via, depth + 1, visited, found)
 
 
@@ -430,14 +437,7 @@ def _slice_origins(fm: FileModel, expr: Node, via: Node | None, depth: int, visi
         return
     u = core(fm.type_of(operand))
     if isinstance(u, Array):
-        storage = fm.storage(operand)  # arr[:] takes arr's address
-        if storage is None:
-            return
-        if storage.kind is StorageKind.VARIABLE:
-            if storage.symbol is not None and storage.symbol.is_frame:
-                _add(found, Origin(OriginKind.VARIABLE, expr, storage.symbol, via))
-        elif storage.kind in (StorageKind.DEREF, StorageKind.SLICE_ELEMENT):
-            _origins(fm, storage.node, via, depth + 1, visited, found)
+        _storage_origins(fm, expr, fm.storage(operand), via, depth, visited, found)  # arr[:] takes arr's address
     elif isinstance(u, (Slice, Pointer)) or _is_string(u):
         _origins(fm, operand, via, depth + 1, visited, found)  # the same backing store
 

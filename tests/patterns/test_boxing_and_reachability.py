@@ -1,16 +1,12 @@
 """linter/patterns: which conversions box (boxing), and which code the compiler drops (reachability)."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-from tree_sitter import Node
 
-from goescape.linter.model import FileModel, PackageModel
-from goescape.linter.parsing import parse
+from goescape.linter.model import FileModel
 from goescape.linter.patterns.boxing import boxed_in_context, boxing, subject, target_type
 from goescape.linter.patterns.reachability import MAYBE, in_generic, is_dead, static_bool
-from goescape.linter.source import SourceFile
+from pattern_helpers import node_at, single_file
 
 HEADER = """package p
 
@@ -33,20 +29,7 @@ var sink any
 
 
 def model(body: str) -> FileModel:
-    data = (HEADER + body).encode()
-    return PackageModel([(SourceFile(Path("/virtual/p.go"), data), parse(data))], path="example.com/p") \
-        .file(Path("/virtual/p.go"))
-
-
-def node_at(fm: FileModel, marker: str, snippet: str) -> Node:
-    """The smallest named node spanning the last `snippet` before `marker` on its line."""
-    data = fm.source.data
-    end = data.index(marker.encode())
-    line_start = data.rindex(b"\n", 0, end) + 1
-    start = data.rindex(snippet.encode(), line_start, end)
-    found = fm.tree.root_node.named_descendant_for_byte_range(start, start + len(snippet))
-    assert found is not None and found.text == snippet.encode(), found
-    return found
+    return single_file(HEADER + body)
 
 
 @pytest.mark.parametrize(("value", "boxed"), [
@@ -130,9 +113,8 @@ def test_static_bool(condition: str, expected: object) -> None:
 
 def test_another_packages_constant_is_maybe() -> None:
     cond_src = "syscall.ImplementsGetwd"
-    data = (HEADER.replace('import "runtime"', 'import (\n\t"runtime"\n\t"syscall"\n)') +
-            f"func f() {{\n\tif {cond_src} {{ // here\n\t}}\n}}\n").encode()
-    fm = PackageModel([(SourceFile(Path("/virtual/p.go"), data), parse(data))]).file(Path("/virtual/p.go"))
+    fm = single_file(HEADER.replace('import "runtime"', 'import (\n\t"runtime"\n\t"syscall"\n)') +
+                     f"func f() {{\n\tif {cond_src} {{ // here\n\t}}\n}}\n")
     assert static_bool(fm, node_at(fm, "// here", cond_src)) is MAYBE
 
 

@@ -1,16 +1,13 @@
 """linter/patterns/flows: where values go, and which parameters of the package's functions leak."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from tree_sitter import Node
 
-from goescape.linter.model import FileModel, PackageModel
-from goescape.linter.parsing import parse
+from goescape.linter.model import FileModel
 from goescape.linter.patterns.boxed_values import escaping_boxes, inlined_boxes, surely_inlined
 from goescape.linter.patterns.flows import Mode, SinkKind, certainly_not_inlined, param_leak, value_sink
-from goescape.linter.source import SourceFile
+from pattern_helpers import node_at, single_file
 
 HEADER = """package p
 
@@ -27,18 +24,7 @@ type holder struct{ v any }
 
 
 def model(body: str) -> FileModel:
-    data = (HEADER + body).encode()
-    return PackageModel([(SourceFile(Path("/virtual/p.go"), data), parse(data))], path="example.com/p") \
-        .file(Path("/virtual/p.go"))
-
-
-def node_at(fm: FileModel, marker: str, snippet: str) -> Node:
-    data = fm.source.data
-    end = data.index(marker.encode())
-    start = data.rindex(snippet.encode(), data.rindex(b"\n", 0, end) + 1, end)
-    found = fm.tree.root_node.named_descendant_for_byte_range(start, start + len(snippet))
-    assert found is not None and found.text == snippet.encode(), found
-    return found
+    return single_file(HEADER + body)
 
 
 def function(fm: FileModel, name: str) -> Node:
