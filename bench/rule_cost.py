@@ -142,12 +142,14 @@ def _markdown(table: list[list[str]]) -> list[str]:
     return lines
 
 
-def render(fmt: str, timings: Sequence[Timing], rules: Sequence[str], paths: Sequence[str]) -> str:
+def render(fmt: str, timings: Sequence[Timing], rules: Sequence[str], paths: Sequence[str],
+           rounds: int = 1) -> str:
+    runs = "one run per configuration" if rounds == 1 else f"the median of {rounds} runs per configuration"
     intro = (f"CPU time of one goescape process over {timings[0].files} files ({', '.join(paths)}), "
-             f"one run per configuration. Budget: a rule may add {BUDGET:.0%} to the engine alone.")
+             f"{runs}. Budget: a rule may add {BUDGET:.0%} to the engine alone.")
     if fmt == "json":
-        return json.dumps({"paths": list(paths), "budget": BUDGET, "runs": [t.__dict__ for t in timings]},
-                          indent=2, sort_keys=True) + "\n"
+        return json.dumps({"paths": list(paths), "budget": BUDGET, "repeat": rounds,
+                           "runs": [t.__dict__ for t in timings]}, indent=2, sort_keys=True) + "\n"
     shape = _markdown if fmt == "markdown" else _aligned
     return "\n".join([intro, "", *shape(run_rows(timings)), "", *shape(rule_rows(timings, rules))]) + "\n"
 
@@ -162,6 +164,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--format", choices=("text", "markdown", "json"), default="text")
     parser.add_argument("--leave-one-out", action="store_true",
                         help="also time every rule but one, for each rule: its marginal cost in a full run")
+    parser.add_argument("--repeat", type=int, default=1, metavar="N",
+                        help="time every configuration N times, in rounds, and keep the median (default 1)")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     return parser
 
@@ -179,14 +183,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     configs = [ENGINE, WALK, *rules, *([ALL] if len(rules) > 1 or args.leave_one_out else [])]
     if args.leave_one_out:
         configs += [f"-{code}" for code in rules]
+    rounds = max(1, args.repeat)
     try:
         with ThreadPoolExecutor(max_workers=max(1, args.jobs)) as pool:
-            timings = list(pool.map(lambda c: measure_in_child(c, paths), configs))
+            # Whole rounds, one after the other: a drift in the machine's load spreads over
+            # every configuration instead of landing on the ones timed last.
+            measured = list(pool.map(lambda c: measure_in_child(c, paths), configs * rounds))
     except RuntimeError as error:
         print(f"bench/rule_cost.py: error: {error}", file=sys.stderr)
         return 2
-    sys.stdout.write(render(args.format, timings, rules, paths))
+    timings = [median_timing(measured[i::len(configs)]) for i in range(len(configs))]
+    sys.stdout.write(render(args.format, timings, rules, paths, rounds))
     return 0
+
+
+def median_timing(runs: Sequence[Timing]) -> Timing:
+    """The run with the median CPU time (the lower middle one for an even count)."""
+    return sorted(runs, key=lambda t: t.cpu)[(len(runs) - 1) // 2]
 
 
 if __name__ == "__main__":

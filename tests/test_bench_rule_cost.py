@@ -1,0 +1,38 @@
+"""bench/rule_cost.py: configurations timed in fresh processes, repeated runs reduced to a median."""
+from __future__ import annotations
+
+import json
+import sys
+
+import pytest
+
+from conftest import FIXTURES, REPO
+
+sys.path.insert(0, str(REPO))  # bench/ is a folder of scripts, not an installed package
+
+from bench import rule_cost  # noqa: E402
+
+
+def _timing(config: str, cpu: float) -> rule_cost.Timing:
+    return rule_cost.Timing(config, cpu, files=1, findings=0, rule_errors=0)
+
+
+@pytest.mark.parametrize(("cpus", "median"), [
+    ([3.0], 3.0),
+    ([5.0, 1.0, 9.0], 5.0),
+    ([4.0, 2.0, 8.0, 6.0], 4.0),  # an even count keeps a measured run: the lower middle one
+])
+def test_median_timing(cpus: list[float], median: float) -> None:
+    assert rule_cost.median_timing([_timing("x", c) for c in cpus]).cpu == median
+
+
+def test_repeat_times_every_configuration_and_reports_medians(capsys: pytest.CaptureFixture[str]) -> None:
+    folder = str(FIXTURES / "ESC101")
+    status = rule_cost.main(["--paths", folder, "--rules", "ESC101", "--repeat", "2", "--format", "json"])
+    report = json.loads(capsys.readouterr().out)
+    assert status == 0
+    assert report["repeat"] == 2
+    runs = {run["config"]: run for run in report["runs"]}
+    assert list(runs) == [rule_cost.ENGINE, rule_cost.WALK, "ESC101"]
+    assert runs[rule_cost.ENGINE]["findings"] == 0
+    assert runs["ESC101"]["findings"] > 0 and runs["ESC101"]["rule_errors"] == 0
