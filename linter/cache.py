@@ -93,12 +93,44 @@ class ResultCache:
     def save_manifest(self, scope: str, manifest: dict[str, Any]) -> None:
         self._write(self._manifest(scope), manifest)
 
+    # -- replays: a whole run's report, see replay.py ---------------------------------------------
+
+    def _replay(self, key: str) -> Path:
+        return self.base / "replays" / key
+
+    def load_replay(self, key: str) -> tuple[dict[str, Any], bytes] | None:
+        """The header and report stored under `key`, or None when missing or corrupt."""
+        path = self._replay(key)
+        try:
+            data = path.read_bytes()
+        except OSError:
+            return None
+        checksum, _, rest = data.partition(b"\n")
+        header, _, report = rest.partition(b"\n")
+        try:
+            if checksum != _MAGIC + hashlib.sha256(rest).hexdigest().encode():
+                raise ValueError("checksum")
+            loaded = json.loads(header)
+        except ValueError:
+            self.corrupt += 1
+            return None
+        if not isinstance(loaded, dict):
+            return None
+        _touch(path)
+        return loaded, report
+
+    def save_replay(self, key: str, header: dict[str, Any], report: bytes) -> None:
+        rest = json.dumps(header, separators=(",", ":"), ensure_ascii=True).encode() + b"\n" + report
+        self._write_bytes(self._replay(key), _MAGIC + hashlib.sha256(rest).hexdigest().encode() + b"\n" + rest)
+
     # -- writing and pruning -------------------------------------------------------------------
 
     def _write(self, path: Path, value: Any) -> None:
         # ASCII: a file name that is not UTF-8 (a lone surrogate in Python) survives the round trip.
         payload = json.dumps(value, separators=(",", ":"), ensure_ascii=True).encode("utf-8")
-        data = _MAGIC + hashlib.sha256(payload).hexdigest().encode() + b"\n" + payload
+        self._write_bytes(path, _MAGIC + hashlib.sha256(payload).hexdigest().encode() + b"\n" + payload)
+
+    def _write_bytes(self, path: Path, data: bytes) -> None:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             fd, temp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)

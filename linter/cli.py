@@ -141,6 +141,15 @@ def _check(args: argparse.Namespace) -> int:
     policy = Policy.build(config, registry)
     flags = runflags.settings(args, config, Path.cwd())
     stages = verify.stages(registry, getattr(flags.cache, "root", None))
+    replay_key = _replay_key(args, policy, root, config_path, flags, stages)
+    if replay_key is not None:
+        from goescape.linter import replay
+
+        stored = replay.load(flags.cache, replay_key)
+        if stored is not None:
+            _write_bytes(stored.report, args.output, [Path(p) for p in stored.linted])
+            sys.stderr.write(stored.stderr)
+            return stored.status
     try:
         result = run(args.paths, policy, root, stages, **flags.run_kwargs())
     finally:
@@ -149,18 +158,53 @@ def _check(args: argparse.Namespace) -> int:
     runflags.finish(result, flags)
     options = ReportOptions(show_source=args.show_source, include_suppressed=args.include_suppressed,
                             verified=bool(stages), show_refuted=args.show_refuted)
-    _write(render(args.format, result, policy, options), args.output, result.files)
-    for path in result.missing:
-        _error(f"{path}: no such file or folder")
-    for warning in flags.warnings:
-        _warn(warning)
+    report = render(args.format, result, policy, options).encode("utf-8")
+    _write_bytes(report, args.output, result.files)
+    epilogue = _epilogue(args, result, flags, options)
+    sys.stderr.write(epilogue)
+    status = exit_status(result, config)
+    if replay_key is not None and not (result.failed or result.missing or flags.warnings or flags.notes):
+        from goescape.linter import replay
+
+        stored = replay.Replay(report, epilogue, status, tuple(str(p) for p in result.files))
+        replay.save(flags.cache, replay_key, stored, args.paths, config.default_excludes)
+    return status
+
+
+def _epilogue(args: argparse.Namespace, result: RunResult, flags: runflags.RunSettings,
+              options: ReportOptions) -> str:
+    """What a run prints on standard error after its report."""
+    lines = [f"goescape: error: {path}: no such file or folder" for path in result.missing]
+    lines += [f"goescape: warning: {warning}" for warning in flags.warnings]
     if not args.quiet:
-        for note in flags.notes:
-            print(f"goescape: {note}", file=sys.stderr)
+        lines += [f"goescape: {note}" for note in flags.notes]
         if result.files_linted == 0 and not result.missing and not result.failed:
-            _warn(flags.nothing_linted(args.paths))
-        print(summary(result, options), file=sys.stderr)
-    return exit_status(result, config)
+            lines.append(f"goescape: warning: {flags.nothing_linted(args.paths)}")
+        lines.append(summary(result, options))
+    return "".join(f"{line}\n" for line in lines)
+
+
+def _replay_key(args: argparse.Namespace, policy: Policy, root: Path, config_path: Path | None,
+                flags: runflags.RunSettings, stages: Sequence[object]) -> str | None:
+    """The key under which this run's report may be replayed (see replay.py); None when its
+    output depends on more than the files it reads."""
+    if (flags.cache is None or stages or flags.changes is not None or flags.baseline is not None
+            or flags.write_baseline is not None):
+        return None
+    from goescape.linter import replay  # with the cache, whose modules it shares
+    from goescape.linter.cachekey import run_digest
+
+    if not replay.enabled():
+        return None
+    return replay.run_key({
+        "run": run_digest(policy, []),
+        "paths": list(args.paths),
+        "resolved": [os.path.realpath(p) for p in args.paths],
+        "cwd": os.getcwd(),
+        "root": str(root),
+        "config": str(config_path),
+        "options": [args.format, args.show_source, args.include_suppressed, args.show_refuted, args.quiet],
+    })
 
 
 def exit_status(result: RunResult, config: Config) -> int:
@@ -248,9 +292,9 @@ def _expand(flag: str, selector: str, registry: Registry) -> list[Rule]:
     return rules
 
 
-def _write(report: str, output: str | None, linted: Sequence[Path] = ()) -> None:
+def _write_bytes(report: bytes, output: str | None, linted: Sequence[Path] = ()) -> None:
     try:
-        write_report(report.encode("utf-8"), output, linted)
+        write_report(report, output, linted)
     except OutputError as error:
         raise UsageError(str(error)) from None
 

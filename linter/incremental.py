@@ -16,7 +16,7 @@ from goescape.linter.policy import Policy
 
 # A file modified this recently may change again within the file system's timestamp
 # granularity without its stat changing (git's "racily clean" entries): hash it every time.
-_RACY_NS = 2_000_000_000
+RACY_NS = 2_000_000_000
 _UNREADABLE = "unreadable"
 
 
@@ -99,7 +99,7 @@ class CacheSession:
         digest = content_hash(path)
         if digest is None:
             return None
-        if self._now - max(stat.st_mtime_ns, stat.st_ctime_ns) > _RACY_NS:
+        if self._now - max(stat.st_mtime_ns, stat.st_ctime_ns) > RACY_NS:
             self._files[path] = [*signature, digest]
         self.dirty = True
         return digest

@@ -1,0 +1,134 @@
+"""Replaying a whole report: only when nothing the run read or was asked changed."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from goescape.linter import cli as cli_module
+from goescape.linter import replay
+
+RETURNS = "package p\n\ntype T struct{ n int }\n\nfunc New() *T {\n\tt := T{}\n\treturn &t\n}\n"
+OTHER = "package p\n\nfunc Other() *T {\n\tt := T{n: 1}\n\treturn &t\n}\n"
+
+
+@pytest.fixture
+def runs(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Counts the runs that linted (a replayed run does not call the engine). The files these
+    tests write are seconds old at most, which the racy-file rule would refuse to trust: the
+    tests change every file's size, so that rule is not what they exercise."""
+    monkeypatch.setattr(replay, "RACY_NS", 0)
+    calls: list[int] = []
+    real = cli_module.run
+
+    def counting(*args: object, **kwargs: object) -> object:
+        calls.append(1)
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(cli_module, "run", counting)
+    return calls
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    (tmp_path / "go.mod").write_text("module example.com/p\n\ngo 1.27\n")
+    (tmp_path / "p").mkdir()
+    (tmp_path / "p" / "returns.go").write_text(RETURNS)
+    return tmp_path
+
+
+def test_an_unchanged_tree_is_replayed_byte_for_byte(cli, project, runs):
+    first = cli("check", ".", cwd=project)
+    second = cli("check", ".", cwd=project)
+    assert first.status == second.status == 1
+    assert "ESC101" in first.stdout
+    assert (second.stdout, second.stderr) == (first.stdout, first.stderr)
+    assert len(runs) == 1
+
+
+@pytest.mark.parametrize("change", ["edit", "add", "remove", "gomod"])
+def test_a_changed_tree_is_linted_again(cli, project, runs, change):
+    first = cli("check", ".", cwd=project)
+    source = project / "p" / "returns.go"
+    if change == "edit":
+        source.write_text(RETURNS.replace("return &t", "return &T{}"))
+    elif change == "add":
+        (project / "p" / "other.go").write_text(OTHER)
+    elif change == "remove":
+        source.unlink()
+        (project / "p" / "other.go").write_text(OTHER)
+    else:  # the package's import path changes: the folder listing between it and go.mod
+        (project / "p" / "go.mod").write_text("module example.com/q\n\ngo 1.27\n")
+    second = cli("check", ".", cwd=project)
+    assert len(runs) == 2
+    assert second.stdout != first.stdout or change == "gomod"
+
+
+def test_a_new_package_folder_is_seen(cli, project, runs):
+    cli("check", ".", cwd=project)
+    (project / "q").mkdir()
+    (project / "q" / "other.go").write_text(OTHER)
+    second = cli("check", ".", cwd=project)
+    assert len(runs) == 2 and "q/other.go" in second.stdout
+
+
+def test_other_options_or_paths_are_other_runs(cli, project, runs):
+    cli("check", ".", cwd=project)
+    cli("check", ".", "--format", "json", cwd=project)
+    cli("check", "p", cwd=project)
+    cli("check", ".", "--select", "ESC102", cwd=project)
+    assert len(runs) == 4
+    cli("check", "p", cwd=project)
+    assert len(runs) == 4
+
+
+@pytest.mark.parametrize("flags", [["--no-cache"], ["--baseline", "base.json"]])
+def test_runs_that_depend_on_more_than_their_files_are_never_replayed(cli, project, runs, flags):
+    if "--baseline" in flags:
+        assert cli("check", ".", "--write-baseline", "base.json", cwd=project).status == 0
+        runs.clear()
+    cli("check", ".", *flags, cwd=project)
+    cli("check", ".", *flags, cwd=project)
+    assert len(runs) == 2
+
+
+def test_replays_can_be_turned_off(cli, project, runs, monkeypatch):
+    monkeypatch.setenv("GOESCAPE_REPLAY", "0")
+    cli("check", ".", cwd=project)
+    cli("check", ".", cwd=project)
+    assert len(runs) == 2
+
+
+def test_racy_files_are_not_trusted(cli, project, monkeypatch):
+    monkeypatch.setattr(replay, "RACY_NS", 3_600 * 10**9)  # every file is "just modified"
+    cli("check", ".", cwd=project)
+    cache = Path(os.environ["GOESCAPE_CACHE_DIR"])
+    assert not list(cache.rglob("replays/*"))
+
+
+def test_a_corrupt_replay_is_ignored_and_rewritten(cli, project, runs):
+    first = cli("check", ".", cwd=project)
+    [entry] = Path(os.environ["GOESCAPE_CACHE_DIR"]).rglob("replays/*")
+    entry.write_bytes(entry.read_bytes()[:-10])
+    second = cli("check", ".", cwd=project)
+    third = cli("check", ".", cwd=project)
+    assert len(runs) == 2
+    assert first.stdout == second.stdout == third.stdout
+
+
+def test_a_replay_still_refuses_to_overwrite_a_linted_file(cli, project, runs):
+    cli("check", ".", "-o", "report.txt", cwd=project)
+    result = cli("check", ".", "-o", "p/returns.go", cwd=project)
+    assert result.status == 2 and "one of the files being linted" in result.stderr
+    assert (project / "p" / "returns.go").read_text() == RETURNS
+    assert len(runs) == 1
+
+
+def test_an_output_file_in_the_tree_does_not_defeat_the_replay(cli, project, runs):
+    first = cli("check", ".", "-o", "report.txt", cwd=project)
+    report = (project / "report.txt").read_text()
+    (project / "report.txt").unlink()
+    second = cli("check", ".", "-o", "report.txt", cwd=project)
+    assert len(runs) == 1 and first.status == second.status == 1
+    assert (project / "report.txt").read_text() == report
