@@ -5,6 +5,7 @@ import argparse
 import difflib
 import os
 import sys
+import time
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -150,6 +151,7 @@ def _check(args: argparse.Namespace) -> int:
             _write_bytes(stored.report, args.output, [Path(p) for p in stored.linted])
             sys.stderr.write(stored.stderr)
             return stored.status
+    started = time.time_ns()
     try:
         result = run(args.paths, policy, root, stages, **flags.run_kwargs())
     finally:
@@ -158,17 +160,29 @@ def _check(args: argparse.Namespace) -> int:
     runflags.finish(result, flags)
     options = ReportOptions(show_source=args.show_source, include_suppressed=args.include_suppressed,
                             verified=bool(stages), show_refuted=args.show_refuted)
+    read = _replay_snapshot(replay_key, args, result, flags, config, started)
     report = render(args.format, result, policy, options).encode("utf-8")
     _write_bytes(report, args.output, result.files)
     epilogue = _epilogue(args, result, flags, options)
     sys.stderr.write(epilogue)
     status = exit_status(result, config)
-    if replay_key is not None and not (result.failed or result.missing or flags.warnings or flags.notes):
+    if replay_key is not None and read is not None:
         from goescape.linter import replay
 
         stored = replay.Replay(report, epilogue, status, tuple(str(p) for p in result.files))
-        replay.save(flags.cache, replay_key, stored, args.paths, config.default_excludes)
+        replay.save(flags.cache, replay_key, stored, read)
     return status
+
+
+def _replay_snapshot(key: str | None, args: argparse.Namespace, result: RunResult,
+                     flags: runflags.RunSettings, config: Config, started: int) -> Any:
+    """What the run read (a replay.Snapshot), if it may be replayed: it failed nowhere and had
+    nothing to warn about."""
+    if key is None or result.failed or result.missing or flags.warnings or flags.notes:
+        return None
+    from goescape.linter import replay
+
+    return replay.snapshot(args.paths, result.files, config.default_excludes, started)
 
 
 def _epilogue(args: argparse.Namespace, result: RunResult, flags: runflags.RunSettings,

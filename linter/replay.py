@@ -11,14 +11,15 @@ options, paths, working folder) replays it when every listing and signature is u
 
 Only runs whose output depends on nothing else are replayed: not with `--diff` (git's state),
 `--verify` (the toolchain), a baseline (it names files outside the run), `--no-cache`, or when a
-file failed. `GOESCAPE_REPLAY=0` turns replays off (to time the per-file cache, say).
+file failed. Nor is a run stored when a folder or file it read changed after it began, or in the
+two seconds before (it may have seen either version). `GOESCAPE_REPLAY=0` turns replays off (to
+time the per-file cache, say).
 """
 from __future__ import annotations
 
 import hashlib
 import json
 import os
-import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -70,20 +71,43 @@ def load(cache: ResultCache, key: str) -> Replay | None:
         return None  # a header of another shape: the run is done again and the entry rewritten
 
 
-def save(cache: ResultCache, key: str, replay: Replay, paths: Sequence[str], default_excludes: bool) -> None:
-    """Store a finished run. Not when a file it read changed within the file system's
-    timestamp granularity of now (it could change again without its signature changing)."""
-    folders = _folders(paths, [Path(p) for p in replay.linted], default_excludes)
-    listings = {folder: _listing(folder) for folder in sorted(folders)}
-    if any(names is None for names in listings.values()):
-        return  # a folder it could not list: the run reported it, and is not replayed
-    files = sorted({os.path.join(f, n) for f, names in listings.items() for n in names or ()
-                    if n.endswith(".go") or n == "go.mod"} | set(replay.linted))
-    signatures = {f: _signature(f) for f in files}
-    now = time.time_ns()
-    if any(s is None or now - max(s[1], s[2]) < RACY_NS for s in signatures.values()):
-        return
-    header = {"folders": listings, "files": signatures, "stderr": replay.stderr,
+@dataclass(frozen=True)
+class Snapshot:
+    """What a finished run read, taken as soon as it finished (before its report is written,
+    which may land in one of the folders)."""
+
+    folders: dict[str, list[str]]  # folder -> its listing
+    files: dict[str, list[int]]  # file -> its stat signature
+
+
+def snapshot(paths: Sequence[str], linted: Sequence[Path], default_excludes: bool,
+             started: int) -> Snapshot | None:
+    """The folders and files a run that began at `started` (time.time_ns()) read; None when one
+    of them changed since shortly before it began (the run may have seen it either way, and
+    within the file system's timestamp granularity a change need not change a signature)."""
+    folders = sorted(_folders(paths, linted, default_excludes))
+    since = started - RACY_NS
+    if any(_changed_since(folder, since) for folder in folders):
+        return None
+    listings: dict[str, list[str]] = {}
+    for folder in folders:
+        names = _listing(folder)
+        if names is None:
+            return None  # a folder it could not list: the run reported it
+        listings[folder] = names
+    files = sorted({os.path.join(f, n) for f, names in listings.items() for n in names
+                    if n.endswith(".go") or n == "go.mod"} | {str(p) for p in linted})
+    signatures: dict[str, list[int]] = {}
+    for path in files:
+        signature = _signature(path)
+        if signature is None or max(signature[1], signature[2]) >= since:
+            return None
+        signatures[path] = signature
+    return Snapshot(listings, signatures)
+
+
+def save(cache: ResultCache, key: str, replay: Replay, read: Snapshot) -> None:
+    header = {"folders": read.folders, "files": read.files, "stderr": replay.stderr,
               "status": replay.status, "linted": list(replay.linted)}
     cache.save_replay(key, header, replay.report)
 
@@ -108,6 +132,14 @@ def _folders(paths: Sequence[str], linted: Iterable[Path], default_excludes: boo
                 break
             folder = parent
     return found
+
+
+def _changed_since(folder: str, since: int) -> bool:
+    try:
+        stat = os.stat(folder)
+    except OSError:
+        return True
+    return max(stat.st_mtime_ns, stat.st_ctime_ns) >= since
 
 
 def _listing(folder: str) -> list[str] | None:

@@ -132,3 +132,19 @@ def test_an_output_file_in_the_tree_does_not_defeat_the_replay(cli, project, run
     second = cli("check", ".", "-o", "report.txt", cwd=project)
     assert len(runs) == 1 and first.status == second.status == 1
     assert (project / "report.txt").read_text() == report
+
+
+def test_a_file_added_while_the_run_is_under_way_is_not_missed(cli, project, runs, monkeypatch):
+    linting = cli_module.run
+
+    def run_then_add(*args: object, **kwargs: object) -> object:
+        result = linting(*args, **kwargs)
+        (project / "p" / "other.go").write_text(OTHER)  # after discovery: this run did not see it
+        return result
+
+    monkeypatch.setattr(cli_module, "run", run_then_add)
+    first = cli("check", ".", cwd=project)
+    monkeypatch.setattr(cli_module, "run", linting)
+    second = cli("check", ".", cwd=project)
+    assert "other.go" not in first.stdout and "other.go" in second.stdout
+    assert len(runs) == 2
