@@ -125,9 +125,18 @@ def rule_rows(timings: Sequence[Timing], rules: Sequence[str]) -> list[list[str]
     for code in rules:
         alone, without = by_name[code], by_name.get(f"-{code}")
         marginal = f"{overhead(every, without):+.1%}" if every and without else "—"
-        verdict = "ok" if overhead(alone, engine) <= BUDGET else f"over {BUDGET:.0%}"
-        table.append([code, f"{overhead(alone, engine):+.1%}", f"{overhead(alone, walk):+.1%}", marginal, verdict])
+        table.append([code, f"{overhead(alone, engine):+.1%}", f"{overhead(alone, walk):+.1%}", marginal,
+                      verdict(alone, engine, every, without)])
     return table
+
+
+def verdict(alone: Timing, engine: Timing, every: Timing | None, without: Timing | None) -> str:
+    """The budget is what the rule adds to a full run (the run without it as the base). Without
+    --leave-one-out only the rule alone was timed, against the bare engine: a stricter test, as the
+    rule then pays for the package model that all the rules share; the verdict says which."""
+    if every and without:
+        return "ok" if overhead(every, without) <= BUDGET else f"over {BUDGET:.0%}"
+    return "ok (alone)" if overhead(alone, engine) <= BUDGET else f"over {BUDGET:.0%} (alone)"
 
 
 def _aligned(table: list[list[str]]) -> list[str]:
@@ -146,7 +155,7 @@ def render(fmt: str, timings: Sequence[Timing], rules: Sequence[str], paths: Seq
            rounds: int = 1) -> str:
     runs = "one run per configuration" if rounds == 1 else f"the median of {rounds} runs per configuration"
     intro = (f"CPU time of one goescape process over {timings[0].files} files ({', '.join(paths)}), "
-             f"{runs}. Budget: a rule may add {BUDGET:.0%} to the engine alone.")
+             f"{runs}. Budget: a rule may add {BUDGET:.0%} to a full run (the run without it).")
     if fmt == "json":
         return json.dumps({"paths": list(paths), "budget": BUDGET, "repeat": rounds,
                            "runs": [t.__dict__ for t in timings]}, indent=2, sort_keys=True) + "\n"

@@ -36,3 +36,16 @@ def test_repeat_times_every_configuration_and_reports_medians(capsys: pytest.Cap
     assert list(runs) == [rule_cost.ENGINE, rule_cost.WALK, "ESC101"]
     assert runs[rule_cost.ENGINE]["findings"] == 0
     assert runs["ESC101"]["findings"] > 0 and runs["ESC101"]["rule_errors"] == 0
+
+
+@pytest.mark.parametrize(("every", "without", "alone", "expected"), [
+    (110.0, 100.0, 400.0, "ok"),  # +10% on a full run: within budget, however dear alone
+    (130.0, 100.0, 110.0, "over 25%"),  # +30% on a full run
+    (None, None, 120.0, "ok (alone)"),  # no leave-one-out: judged alone against the engine
+    (None, None, 130.0, "over 25% (alone)"),
+])
+def test_verdict_judges_the_full_run_when_it_was_measured(
+        every: float | None, without: float | None, alone: float, expected: str) -> None:
+    full = _timing(rule_cost.ALL, every) if every is not None else None
+    rest = _timing("-X", without) if without is not None else None
+    assert rule_cost.verdict(_timing("X", alone), _timing(rule_cost.ENGINE, 100.0), full, rest) == expected
