@@ -46,14 +46,17 @@ class PackageFiles:
     parsed: dict[Path, tuple[SourceFile, Tree]] = field(default_factory=dict)
     _model: PackageModel | None = None
     max_bytes: int | None = DEFAULT_MAX_FILE_SIZE  # siblings larger than the linted files' limit are skipped
+    # Generated siblings are never linted unless include-generated: the model needs only their
+    # declarations. Either way a file's findings do not depend on which of its siblings are linted.
+    outline_generated: bool = True
 
     def file_model(self, file: SourceFile) -> FileModel:
         if self._model is None:
             if self.name is None:  # no package clause: model the file on its own
                 self._model = PackageModel(self.parsed.values())
             else:
-                self._model = load_package(self.directory, self.name, self.parsed,
-                                           max_bytes=self.max_bytes)
+                self._model = load_package(self.directory, self.name, self.parsed, max_bytes=self.max_bytes,
+                                           outline_generated=self.outline_generated)
         return self._model.file(file.path)
 
     def forget_model(self) -> None:
@@ -190,8 +193,9 @@ def lint_directory(targets: Sequence[Target], policy: Policy, root: Path,
     packages: dict[str | None, PackageFiles] = {}
     for source, tree in parsed:
         name = package_name(tree)
-        files = packages.setdefault(name, PackageFiles(source.path.parent, name,
-                                                       max_bytes=policy.config.max_file_size))
+        files = packages.setdefault(name, PackageFiles(
+            source.path.parent, name, max_bytes=policy.config.max_file_size,
+            outline_generated=not policy.config.include_generated))
         files.parsed[source.path] = (source, tree)
     for source, tree in parsed:
         package = packages[package_name(tree)]
@@ -218,7 +222,8 @@ def lint_source(file: SourceFile, policy: Policy, root: Path,
     if file.is_generated and not policy.config.include_generated:
         return FileResult(path=file.path, generated=True)
     tree = parse(file.data)
-    package = PackageFiles(file.path.parent, package_name(tree))
+    package = PackageFiles(file.path.parent, package_name(tree), max_bytes=policy.config.max_file_size,
+                           outline_generated=not policy.config.include_generated)
     package.parsed[file.path] = (file, tree)
     return lint_parsed(file, tree, policy, root, package, stages)
 

@@ -17,17 +17,23 @@ from goescape.linter.source import SourceFile
 # The linted files' own limit (max-file-size), so the model never reads a file the engine skips.
 MAX_SIBLING_BYTES = DEFAULT_MAX_FILE_SIZE
 _CLAUSE_WINDOW = 16 * 1024  # where a cheap scan for the package clause looks first
+# Generated siblings above this size lose their function bodies in the model (see `outline`):
+# those are tables and machine-written rules (ssa's rewrite*.go). Smaller ones are often copies
+# of hand-written code (go/types from types2, sort's zsort*.go) whose bodies tell which
+# parameters leak: outlining those loses true findings.
+OUTLINE_BYTES = 64 * 1024
 
 
 def load_package(directory: Path | str, package: str,
                  parsed: Mapping[Path, tuple[SourceFile, Tree]] | None = None,
                  path: str | None = None, std: Stdlib | None = None,
-                 max_bytes: int | None = MAX_SIBLING_BYTES) -> PackageModel:
+                 max_bytes: int | None = MAX_SIBLING_BYTES, outline_generated: bool = False) -> PackageModel:
     """The model of package `package` in `directory`: the already parsed files (reused as they
     are) and every other `.go` file there whose package clause names the same package.
     Unreadable, non-UTF-8 or unparsable siblings are skipped and listed in `model.skipped`.
     `path` is the import path; by default it is derived from the nearest go.mod. Siblings
-    larger than `max_bytes` (None: no limit) are skipped."""
+    larger than `max_bytes` (None: no limit) are skipped. With `outline_generated`, generated
+    siblings larger than OUTLINE_BYTES keep their declarations but not their function bodies."""
     directory = Path(directory)
     if path is None:
         path = import_path(directory) or ""
@@ -38,7 +44,7 @@ def load_package(directory: Path | str, package: str,
     for sibling in _siblings(directory):
         if _key(sibling) in resolved:
             continue
-        loaded = _load_sibling(sibling, package, max_bytes)
+        loaded = _load_sibling(sibling, package, max_bytes, outline_generated)
         if isinstance(loaded, SkippedFile):
             skipped.append(loaded)
         elif loaded is not None:
@@ -98,8 +104,8 @@ def _siblings(directory: Path) -> list[Path]:
     return found
 
 
-def _load_sibling(path: Path, package: str,
-                  max_bytes: int | None = MAX_SIBLING_BYTES) -> tuple[SourceFile, Tree] | SkippedFile | None:
+def _load_sibling(path: Path, package: str, max_bytes: int | None = MAX_SIBLING_BYTES,
+                  outline_generated: bool = False) -> tuple[SourceFile, Tree] | SkippedFile | None:
     try:
         if max_bytes is not None and path.stat().st_size > max_bytes:
             return SkippedFile(path, f"larger than {max_bytes} bytes")
@@ -118,7 +124,31 @@ def _load_sibling(path: Path, package: str,
         return SkippedFile(path, "no readable package clause")
     if name != package:
         return None
-    return SourceFile(path, data), tree
+    source = SourceFile(path, data)
+    if outline_generated and len(data) > OUTLINE_BYTES and source.is_generated:
+        return outline(source, tree)
+    return source, tree
+
+
+def outline(source: SourceFile, tree: Tree) -> tuple[SourceFile, Tree]:
+    """The file with every top-level function body blanked out (newlines kept, so positions
+    hold), parsed again. A generated file nobody lints is in the model for its declarations; its
+    bodies can be huge (cmd/compile/internal/ssa's rewrite rules: 11 MB of source, 360 MB of
+    syntax tree). A function without a body reads as an assembly stub: the model then knows its
+    signature and nothing of what it does with its parameters, so rules stay silent about them."""
+    spans = [body.byte_range for node in tree.root_node.named_children
+             if node.type in _FUNCTIONS and (body := node.child_by_field_name("body")) is not None]
+    if not spans:
+        return source, tree
+    data = bytearray(source.data)
+    for start, end in spans:
+        data[start:end] = data[start:end].translate(_BLANK)
+    blanked = bytes(data)
+    return SourceFile(source.path, blanked, source.display), parse(blanked)
+
+
+_FUNCTIONS = ("function_declaration", "method_declaration")
+_BLANK = bytes(b if b == ord("\n") else ord(" ") for b in range(256))  # every byte but newline
 
 
 def _may_declare(data: bytes, package: str) -> bool:
