@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
@@ -28,14 +28,17 @@ class SourceFile:
     path: Path
     data: bytes
     display: str = ""  # the path as the user should see it (relative when possible)
-    _line_starts: list[int] = field(default_factory=list, repr=False)
 
     def __post_init__(self) -> None:
         if not self.display:
             self.display = str(self.path)
+
+    @cached_property
+    def _line_starts(self) -> list[int]:
+        # Built on first use: a package's siblings are parsed for the model, never reported on.
         starts = [0]
         starts.extend(m.end() for m in re.finditer(rb"\n", self.data))
-        self._line_starts = starts
+        return starts
 
     @cached_property
     def text(self) -> str:

@@ -122,14 +122,26 @@ class StdPackage:
         self.path = path
         self.owner = owner  # named types in other packages are looked up through it
         self.name: str = section["name"]
-        # Tuples, not JSON's lists: the garbage collector stops tracking tuples of atoms, so
-        # long-lived stdlib data does not slow down every later collection.
-        section = _frozen(section)
-        self._section = section
-        self._table: tuple[Any, ...] = section["types"]
+        self._raw: dict[str, Any] | None = section
+        self._frozen_section: dict[str, Any] | None = None
         self._decoded: dict[int, Type] = {}
         self._named: dict[str, Type] = {}
         self._funcs: dict[str, StdFunc] = {}
+
+    @property
+    def _section(self) -> dict[str, Any]:
+        """The package's data, converted on first use: a file imports many packages whose
+        names are all it needs. Tuples, not JSON's lists: the garbage collector stops tracking
+        tuples of atoms, so long-lived stdlib data does not slow down every later collection."""
+        if self._frozen_section is None:
+            self._frozen_section = _frozen(self._raw)
+            self._raw = None
+        return self._frozen_section
+
+    @property
+    def _table(self) -> tuple[Any, ...]:
+        types: tuple[Any, ...] = self._section["types"]
+        return types
 
     def decode(self, index: int) -> Type:
         found = self._decoded.get(index)
