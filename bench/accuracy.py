@@ -9,12 +9,11 @@ from pathlib import Path
 if __package__ in (None, ""):  # run as `python bench/accuracy.py`: make `bench` importable
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from goescape.linter import gc  # noqa: E402
-from goescape.linter.registry import build_registry  # noqa: E402
-
-from bench.measure import BenchError, SuiteResult, go_command, measure  # noqa: E402
-from bench.suites import Suite, builtin_suites, module_suite, std_suite  # noqa: E402
-from bench.tables import Header, render  # noqa: E402
+from bench.measure import BenchError, SuiteResult, go_command, measure
+from bench.suites import Suite, builtin_suites, module_suite, std_suite
+from bench.tables import Header, render
+from goescape.linter import gc
+from goescape.linter.registry import build_registry
 
 EPILOG = """\
 suites: seed (the seed document's examples), fixtures (tests/fixtures), std-tuned (std packages

@@ -10,6 +10,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from bench.matching import EscapeLine, Flag, Key, Score, escape_lines, score
+from bench.suites import Suite
 from goescape.linter import gc
 from goescape.linter.cache import default_cache_dir
 from goescape.linter.config import Config
@@ -18,9 +20,6 @@ from goescape.linter.policy import Policy
 from goescape.linter.registry import Registry, build_registry
 from goescape.linter.source import SourceFile
 from goescape.linter.verify import create_stage
-
-from bench.matching import EscapeLine, Flag, Key, Score, escape_lines, score
-from bench.suites import Suite
 
 INTERNAL_PREFIX = "ESC0"  # goescape's own directive checks: not escape findings
 _SAID_KINDS = frozenset(gc.Kind) - {gc.Kind.INLINE}  # what a false positive's line "says"

@@ -14,11 +14,11 @@ from pathlib import Path
 if __package__ in (None, ""):  # run as `python bench/rule_cost.py`: make `bench` importable
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from goescape.linter.config import Config  # noqa: E402
-from goescape.linter.engine import run  # noqa: E402
-from goescape.linter.policy import Policy  # noqa: E402
-from goescape.linter.registry import Registry, Rule, build_registry  # noqa: E402
-from goescape.linter.rule import Finding, Precision, RuleMeta, Severity  # noqa: E402
+from goescape.linter.config import Config
+from goescape.linter.engine import run
+from goescape.linter.policy import Policy
+from goescape.linter.registry import Registry, Rule, build_registry
+from goescape.linter.rule import Finding, Precision, RuleMeta, Severity
 
 BUDGET = 0.25  # no rule may slow a full run by more than this over the engine without it
 ENGINE = "engine"  # parse, directives, suppressions: no pattern rule, so no dispatch walk

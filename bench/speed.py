@@ -17,9 +17,9 @@ from pathlib import Path
 if __package__ in (None, ""):  # run as `python bench/speed.py`: make `bench` importable
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from goescape.linter import __version__  # noqa: E402
-from goescape.linter.gc import find_go, go_env, go_version, safe_env  # noqa: E402
-from goescape.linter.workers import cpu_count  # noqa: E402
+from goescape.linter import __version__
+from goescape.linter.gc import find_go, go_env, go_version, safe_env
+from goescape.linter.workers import cpu_count
 
 # Files whose one-file run stands for a pre-commit hook: a small package, a mid-sized one and
 # net/http (51 files, all parsed for the package model).
@@ -132,7 +132,8 @@ def run_all(options: argparse.Namespace, work: Path) -> tuple[list[Measurement],
                measure("goescape, warm cache (per-file results, GOESCAPE_REPLAY=0)",
                        [*lint, "--output", str(work / "files.txt")], {**env, "GOESCAPE_REPLAY": "0"})]
     cold = (work / "cold.txt").read_bytes()
-    facts: dict[str, object] = {"identical": cold == (work / "warm.txt").read_bytes() == (work / "files.txt").read_bytes()}
+    warm, per_file = (work / "warm.txt").read_bytes(), (work / "files.txt").read_bytes()
+    facts: dict[str, object] = {"identical": cold == warm == per_file}
     if not options.skip_engine:  # the floor: parsing and directives, no pattern rule
         results.append(measure("goescape --select ESC0 (engine only), no cache",
                                [*goescape("check", str(src), "-q", "--no-cache", "--select", "ESC0"), *jobs,

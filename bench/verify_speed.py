@@ -25,10 +25,9 @@ from pathlib import Path
 if __package__ in (None, ""):  # run as `python bench/verify_speed.py`: make `bench` importable
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from goescape.linter import gc  # noqa: E402
-
-from bench.measure import BenchError, _workdir, go_command, list_packages  # noqa: E402
-from bench.suites import Suite, builtin_suites, std_suite  # noqa: E402
+from bench.measure import BenchError, _workdir, go_command, list_packages
+from bench.suites import Suite, builtin_suites, std_suite
+from goescape.linter import gc
 
 COLUMNS = ("go build -m (cold)", "--verify (cold)", "--verify (warm)", "no --verify")
 

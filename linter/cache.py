@@ -1,6 +1,7 @@
 """The result cache on disk: content-addressed entries, per-run manifests, atomic writes, a size bound."""
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -199,10 +200,8 @@ def _read_checked(path: Path) -> Any:
 
 
 def _touch(path: Path) -> None:
-    try:
+    with contextlib.suppress(OSError):  # read-only cache: still usable
         os.utime(path)
-    except OSError:
-        pass  # read-only cache: still usable
 
 
 def _unlink(path: Path) -> bool:

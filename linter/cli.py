@@ -11,7 +11,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from goescape.linter import __version__
+from goescape.linter import __version__, runflags
 from goescape.linter.config import (
     FAIL_LEVELS,
     VERIFY_MODES,
@@ -22,7 +22,6 @@ from goescape.linter.config import (
     load_config,
     parse_fail_on,
 )
-from goescape.linter import runflags
 from goescape.linter.engine import RunResult, project_root, run
 from goescape.linter.limits import SizeError, parse_size, parse_timeout
 from goescape.linter.output import OutputError, write_report

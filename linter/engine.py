@@ -3,11 +3,11 @@ from __future__ import annotations
 
 import hashlib
 import os
-from urllib.parse import quote
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, Protocol
 from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
+from urllib.parse import quote
 
 from tree_sitter import Node, Tree
 
@@ -15,6 +15,7 @@ from goescape.linter.anchors import anchor
 from goescape.linter.context import Context
 from goescape.linter.diagnostic import Diagnostic, Location, Notice, RelatedLocation
 from goescape.linter.discover import Target, discover
+from goescape.linter.dispatch import capture
 from goescape.linter.limits import (
     DEEP_NESTING,
     DEFAULT_MAX_FILE_SIZE,
@@ -24,7 +25,6 @@ from goescape.linter.limits import (
     read_source,
     running_rule,
 )
-from goescape.linter.dispatch import capture
 from goescape.linter.model import FileModel, PackageModel, load_package
 from goescape.linter.parsing import package_name, parse
 from goescape.linter.policy import Policy

@@ -1,6 +1,7 @@
 """Writing the report: to standard output, or atomically to `--output` without harming anything."""
 from __future__ import annotations
 
+import contextlib
 import os
 import stat
 import sys
@@ -61,10 +62,8 @@ def _replace(target: Path, data: bytes) -> None:
         os.chmod(temp, _mode_for(target))
         os.replace(temp, target)
     except BaseException:
-        try:
+        with contextlib.suppress(OSError):
             os.unlink(temp)
-        except OSError:
-            pass
         raise
 
 

@@ -1,6 +1,7 @@
 """Lint folders in worker processes; a folder (a package) is one unit, so its model is built once."""
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import sys
@@ -143,10 +144,8 @@ def _in_pool(groups: Sequence[Sequence[Target]], state: _State, context: Any,
 def _size(group: Sequence[Target]) -> int:
     total = 0
     for target in group:
-        try:
+        with contextlib.suppress(OSError):
             total += target.path.stat().st_size
-        except OSError:
-            pass
     return total
 
 

@@ -4,8 +4,14 @@ from __future__ import annotations
 from types import ModuleType
 
 from goescape.rules import (
-    address_return, channel_payload, func_value_call, indirect_assignment, interface_method_argument,
-    interface_slot, pointer_in_container, variadic_interface,
+    address_return,
+    channel_payload,
+    func_value_call,
+    indirect_assignment,
+    interface_method_argument,
+    interface_slot,
+    pointer_in_container,
+    variadic_interface,
 )
 
 BUILTIN: tuple[ModuleType, ...] = (
@@ -16,7 +22,11 @@ BUILTIN: tuple[ModuleType, ...] = (
 # The catch-all rules of the compiler-verified mode (ESC2xx): they have no check, and their
 # findings are the compiler's escapes that no pattern rule claims (`goescape check --verify`).
 from goescape.rules import (  # noqa: E402
-    append_growth, closure_capture, compiler_escape, conversion_allocation, large_allocation,
+    append_growth,
+    closure_capture,
+    compiler_escape,
+    conversion_allocation,
+    large_allocation,
 )
 
 BUILTIN += (closure_capture, append_growth, conversion_allocation, large_allocation, compiler_escape)

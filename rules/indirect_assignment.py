@@ -80,7 +80,13 @@ from tree_sitter import Node
 
 from goescape.linter.context import Context
 from goescape.linter.patterns.storage import (
-    DestinationKind, analyzed, assigned_pairs, destination, heap_origins, may_refer, report,
+    DestinationKind,
+    analyzed,
+    assigned_pairs,
+    destination,
+    heap_origins,
+    may_refer,
+    report,
 )
 from goescape.linter.rule import Finding, Precision, RuleMeta, Severity
 

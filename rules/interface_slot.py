@@ -64,14 +64,19 @@ from collections.abc import Iterator
 from tree_sitter import Node
 
 from goescape.linter.context import Context
-from goescape.linter.model.file import FileModel
 from goescape.linter.model.calls import CalleeKind
+from goescape.linter.model.file import FileModel
 from goescape.linter.model.storage import StorageKind
 from goescape.linter.model.symbols import SymbolKind
 from goescape.linter.model.syntax import names, position
 from goescape.linter.model.types import Array, Map, Slice, Struct, underlying
 from goescape.linter.patterns.boxed_values import (
-    SITE_TYPES, argument_subject, callee_name, escaping_boxes, inlined_boxes, items,
+    SITE_TYPES,
+    argument_subject,
+    callee_name,
+    escaping_boxes,
+    inlined_boxes,
+    items,
 )
 from goescape.linter.patterns.boxing import Boxing, compiler_anchor, slot_type_text, target_type, unparen
 from goescape.linter.patterns.closures import inline_notes

@@ -82,8 +82,15 @@ from tree_sitter import Node
 from goescape.linter.context import Context
 from goescape.linter.model.types import Map, core
 from goescape.linter.patterns.storage import (
-    DestinationKind, analyzed, assigned_pairs, destination, heap_origins, literal_keys, literal_values,
-    may_refer, report,
+    DestinationKind,
+    analyzed,
+    assigned_pairs,
+    destination,
+    heap_origins,
+    literal_keys,
+    literal_values,
+    may_refer,
+    report,
 )
 from goescape.linter.rule import Finding, Precision, RuleMeta, Severity
 

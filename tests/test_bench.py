@@ -8,9 +8,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from conftest import REPO
 from tree_sitter import Node
 
-from conftest import REPO
 from goescape.linter import gc
 from goescape.linter.context import Context
 from goescape.linter.gc_parse import Location, classify
@@ -19,13 +19,29 @@ from goescape.linter.rule import Finding, Precision, RuleMeta, Severity
 
 sys.path.insert(0, str(REPO))  # bench/ is a folder of scripts, not an installed package
 
-from bench import accuracy  # noqa: E402
-from bench.matching import (  # noqa: E402
-    ADDRESS, APPEND, BOXED, CONCAT, CONVERSION, FUNC_LITERAL, LITERAL, MAKE, MOVED, NEW, OTHER,
-    VARIADIC, EscapeLine, Flag, Tally, escape_lines, score, shape,
+from bench import accuracy
+from bench.matching import (
+    ADDRESS,
+    APPEND,
+    BOXED,
+    CONCAT,
+    CONVERSION,
+    FUNC_LITERAL,
+    LITERAL,
+    MAKE,
+    MOVED,
+    NEW,
+    OTHER,
+    VARIADIC,
+    EscapeLine,
+    Flag,
+    Tally,
+    escape_lines,
+    score,
+    shape,
 )
-from bench.measure import list_packages, measure  # noqa: E402
-from bench.suites import STD_HOLDOUT, STD_TUNED, module_suite  # noqa: E402
+from bench.measure import list_packages, measure
+from bench.suites import STD_HOLDOUT, STD_TUNED, module_suite
 
 
 @pytest.fixture(scope="module")

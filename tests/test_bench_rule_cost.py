@@ -5,12 +5,11 @@ import json
 import sys
 
 import pytest
-
 from conftest import FIXTURES, REPO
 
 sys.path.insert(0, str(REPO))  # bench/ is a folder of scripts, not an installed package
 
-from bench import rule_cost  # noqa: E402
+from bench import rule_cost
 
 
 def _timing(config: str, cpu: float) -> rule_cost.Timing:

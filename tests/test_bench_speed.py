@@ -5,12 +5,11 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import REPO
 
 sys.path.insert(0, str(REPO))  # bench/ is a folder of scripts, not an installed package
 
-from bench import speed  # noqa: E402
+from bench import speed
 
 
 def test_measure_counts_the_whole_process_tree():

@@ -17,7 +17,7 @@ from goescape.linter.config import Config
 from goescape.linter.context import Context
 from goescape.linter.discover import discover
 from goescape.linter.policy import Policy
-from goescape.linter.registry import Registry, Rule, build_registry
+from goescape.linter.registry import Rule, build_registry
 from goescape.linter.report import ReportOptions, render
 from goescape.linter.rule import Finding, Precision, RuleMeta, Severity
 

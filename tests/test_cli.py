@@ -25,7 +25,8 @@ def test_finding_exits_1_and_prints_path_line_column(cli, gofile, tmp_path):
     gofile("a.go", ESCAPING)
     result = cli("check", ".", cwd=tmp_path)
     assert result.status == 1
-    assert result.stdout == "a.go:7:9: ESC101 [warning] t escapes: its address is returned, so it is moved to the heap\n"
+    assert result.stdout == ("a.go:7:9: ESC101 [warning] t escapes: its address is returned, "
+                             "so it is moved to the heap\n")
     assert result.stderr.strip() == "Found 1 finding (1 warning) in 1 file."
 
 

@@ -12,8 +12,8 @@ from functools import lru_cache
 from pathlib import Path
 
 import pytest
-
 from conftest import FIXTURES
+
 from goescape.linter import gc
 from goescape.linter.compiler_escapes import confirmed, escapes_by_line, finding_keys
 from goescape.linter.parsing import parse

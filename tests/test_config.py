@@ -97,7 +97,8 @@ def test_pyproject_table(cli, gofile, tmp_path):
     ("[severity]\nESC101 = 'loud'\n", "severity.ESC101 = 'loud'"),
     ("exclude = ['gen/[abc']\n", "bad glob (unclosed '[' in glob 'gen/[abc')"),
     ("include-generated = 'yes'\n", "expected true or false"),
-    ("[rules.ESC101]\nignore-function = ['x']\n", "ESC101 has no such option: rules.ESC101.ignore-function (did you mean 'ignore-functions'?)"),
+    ("[rules.ESC101]\nignore-function = ['x']\n",
+     "ESC101 has no such option: rules.ESC101.ignore-function (did you mean 'ignore-functions'?)"),
     ("[per-file-ignores]\n'*.go' = ['ESC999']\n", "unknown rule code or name"),
     ("select = [\n", "invalid TOML"),
 ])

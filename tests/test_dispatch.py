@@ -63,5 +63,5 @@ def test_order_is_the_same_in_every_process(tmp_path):
               "print([n.start_byte for n in capture(parse(src), ['identifier', 'call_expression'])[0]])")
     outputs = [subprocess.run([sys.executable, "-c", script, str(path)], capture_output=True, text=True,
                               check=True).stdout for _ in range(3)]
-    positions = eval(outputs[0])  # noqa: S307 - our own subprocess printed a list of ints
+    positions = eval(outputs[0])
     assert len(set(outputs)) == 1 and positions == sorted(positions) and len(positions) == 400 * 14

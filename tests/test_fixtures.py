@@ -4,8 +4,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from conftest import FIXTURES
+
 from goescape.linter.testing import check_fixture
 
 FIXTURE_FILES = sorted(FIXTURES.rglob("*.go"))

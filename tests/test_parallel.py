@@ -143,5 +143,6 @@ def test_the_fast_uri_is_the_engines(tmp_path, name):
     path = tmp_path / "root" / name
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text("package p\n")
-    assert workers.fast_uri(path.resolve(), (tmp_path / "root").resolve()) == uri_for(path, (tmp_path / "root").resolve())
+    root = (tmp_path / "root").resolve()
+    assert workers.fast_uri(path.resolve(), root) == uri_for(path, root)
     assert workers.fast_uri(path.resolve(), (tmp_path / "elsewhere").resolve()) == uri_for(path, tmp_path / "elsewhere")

@@ -9,8 +9,8 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-
 from conftest import REPO
+
 from goescape.linter.registry import Registry, RegistryError, Rule, build_registry, rule_from_module
 from goescape.rules import BUILTIN, address_return
 
@@ -68,7 +68,8 @@ def test_pack_rule_is_configured_like_a_builtin(pack, tmp_path):
 
 
 def test_pack_rule_is_suppressed_like_a_builtin(pack, tmp_path):
-    (tmp_path / "a.go").write_text(GO.replace("\tgo func", "\t//goescape:ignore DEMO001 one goroutine per request\n\tgo func"))
+    suppressed = GO.replace("\tgo func", "\t//goescape:ignore DEMO001 one goroutine per request\n\tgo func")
+    (tmp_path / "a.go").write_text(suppressed)
     result = _goescape(pack, tmp_path, "check", ".", "--fail-on", "note", "--format", "sarif",
                        "--include-suppressed")
     assert result.returncode == 0

@@ -10,7 +10,6 @@ import subprocess
 from pathlib import Path
 
 import pytest
-
 from conftest import REPO, SEED
 
 SCHEMA = SEED.parent / "sarif" / "sarif-schema-2.1.0.json"

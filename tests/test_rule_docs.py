@@ -4,8 +4,8 @@ from __future__ import annotations
 import re
 
 import pytest
-
 from conftest import REPO
+
 from goescape.linter.config import Config
 from goescape.linter.engine import lint_source
 from goescape.linter.policy import Policy

@@ -23,7 +23,8 @@ def _codes(findings):
     "func f() *T {\n\tt := T{}\n\t//goescape:ignore ESC101 constructor by design\n\treturn &t\n}\n",
     "func f() *T {\n\tt := T{}\n\t//goescape:ignore address-return constructor by design\n\treturn &t\n}\n",
     "func f() *T {\n\tt := T{}\n\t//goescape:ignore ESC1 every pattern rule\n\treturn &t\n}\n",
-    "func f() *T {\n\tt := T{}\n\t//goescape:ignore ESC101 first\n\t//goescape:ignore ESC101,ESC003 second\n\treturn &t\n}\n",
+    "func f() *T {\n\tt := T{}\n\t//goescape:ignore ESC101 first\n"
+    "\t//goescape:ignore ESC101,ESC003 second\n\treturn &t\n}\n",
     "//goescape:file-ignore ESC101 the whole file builds objects\nfunc f() *T {\n\tt := T{}\n\treturn &t\n}\n",
     "func f() *T {\n\tt := T{}\n\treturn &t //nolint:goescape // constructor by design\n}\n",
     "//nolint:goescape // the whole function\nfunc f() *T {\n\tt := T{}\n\treturn &t\n}\n",
@@ -36,13 +37,13 @@ def test_directive_suppresses(cli, gofile, tmp_path, body):
 
 def test_directive_two_lines_above_does_not_apply(cli, gofile, tmp_path):
     body = "func f() *T {\n\t//goescape:ignore ESC101 too far\n\tt := T{}\n\treturn &t\n}\n"
-    status, findings = _run(cli, gofile, tmp_path, body)
+    _status, findings = _run(cli, gofile, tmp_path, body)
     assert _codes(findings) == [("ESC003", 6), ("ESC101", 8)]
 
 
 def test_directive_for_another_rule_does_not_apply(cli, gofile, tmp_path):
     body = "func f() *T {\n\tt := T{}\n\treturn &t //goescape:ignore ESC003 wrong rule\n}\n"
-    status, findings = _run(cli, gofile, tmp_path, body)
+    _status, findings = _run(cli, gofile, tmp_path, body)
     assert ("ESC101", 7) in _codes(findings)
 
 
@@ -61,14 +62,14 @@ def test_missing_reason_is_a_finding_and_suppresses_nothing(cli, gofile, tmp_pat
 ])
 def test_malformed_directives(cli, gofile, tmp_path, directive, message):
     body = f"func f() int {{\n\treturn 1 {directive}\n}}\n"
-    status, findings = _run(cli, gofile, tmp_path, body)
+    _status, findings = _run(cli, gofile, tmp_path, body)
     assert [f["code"] for f in findings] == ["ESC001"]
     assert message in findings[0]["message"]
 
 
 def test_unknown_rule_in_directive(cli, gofile, tmp_path):
     body = "func f() *T {\n\tt := T{}\n\treturn &t //goescape:ignore ESC1O1,ESC101 typo in one\n}\n"
-    status, findings = _run(cli, gofile, tmp_path, body)
+    _status, findings = _run(cli, gofile, tmp_path, body)
     assert _codes(findings) == [("ESC002", 7)]
     assert "unknown rule 'ESC1O1' (did you mean ESC101?)" in findings[0]["message"]
 
@@ -83,27 +84,27 @@ def test_unused_suppression_is_reported(cli, gofile, tmp_path):
 
 def test_unused_suppression_of_a_disabled_rule_is_not_reported(cli, gofile, tmp_path):
     body = "func f() int {\n\tx := 1 //goescape:ignore ESC101 not returned any more\n\treturn x\n}\n"
-    status, findings = _run(cli, gofile, tmp_path, body, "--ignore", "ESC101")
+    _status, findings = _run(cli, gofile, tmp_path, body, "--ignore", "ESC101")
     assert findings == []
 
 
 def test_unused_report_can_itself_be_suppressed_for_a_file(cli, gofile, tmp_path):
     body = ("//goescape:file-ignore ESC003 directives kept for the next refactor\n"
             "func f() int {\n\tx := 1 //goescape:ignore ESC101 stale\n\treturn x\n}\n")
-    status, findings = _run(cli, gofile, tmp_path, body)
+    _status, findings = _run(cli, gofile, tmp_path, body)
     assert findings == []
 
 
 def test_directive_inside_a_string_literal_is_not_a_directive(cli, gofile, tmp_path):
     body = ('func f() (*T, string) {\n\tt := T{}\n'
             '\treturn &t, "//goescape:ignore ESC101 not a comment"\n}\n')
-    status, findings = _run(cli, gofile, tmp_path, body)
+    _status, findings = _run(cli, gofile, tmp_path, body)
     assert _codes(findings) == [("ESC101", 7)]
 
 
 def test_block_comment_is_not_a_directive(cli, gofile, tmp_path):
     body = "func f() *T {\n\tt := T{}\n\treturn &t /*goescape:ignore ESC101 block*/\n}\n"
-    status, findings = _run(cli, gofile, tmp_path, body)
+    _status, findings = _run(cli, gofile, tmp_path, body)
     assert _codes(findings) == [("ESC101", 7)]
 
 

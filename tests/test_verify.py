@@ -5,7 +5,6 @@ import json
 from pathlib import Path
 
 import pytest
-
 from conftest import FIXTURES, SEED
 from verify_helpers import compiler_escape_lines, copy_tree, finding_lines, module, report, require_go
 
@@ -51,7 +50,7 @@ def test_seed_examples_report_exactly_the_compilers_escapes(cli, tmp_path):
 def test_fixtures_heuristic_findings_are_confirmed_or_refuted(cli):
     require_go()
     heuristic = json.loads(cli("check", ".", "--format", "json", "-q", cwd=FIXTURES).stdout)
-    status, document = report(cli, ".", "--show-refuted", cwd=FIXTURES)
+    _status, document = report(cli, ".", "--show-refuted", cwd=FIXTURES)
     lines = compiler_escape_lines(FIXTURES)
     _assert_agrees(document, lines)
     wrong = {(f["path"], f["line"], f["code"]) for f in heuristic["findings"]
@@ -70,7 +69,7 @@ def test_test_files_are_compiled_with_their_package(cli, tmp_path):
         "p/x_test.go": "package p_test\n\nimport \"testing\"\n\nfunc TestX(t *testing.T) {\n"
                        "\tt.Log(\"x\", 42)\n}\n",
     })
-    status, document = report(cli, "p", cwd=root)
+    _status, document = report(cli, "p", cwd=root)
     _assert_agrees(document, compiler_escape_lines(root, "./p", tests=True))
     paths = {f["path"] for f in document["findings"]}
     assert paths == {"p/p_test.go", "p/x_test.go"}
@@ -115,7 +114,7 @@ def test_a_workspace_is_built_once(cli, tmp_path, monkeypatch):
     module(tmp_path / "app", {"main.go": "package main\n\nimport \"example.com/lib\"\n\n"
                                          "func main() {\n\tn := 1\n\tlib.Keep(&n)\n}\n"},
            name="example.com/app")
-    status, document = report(cli, "app", "lib", cwd=tmp_path)
+    _status, document = report(cli, "app", "lib", cwd=tmp_path)
     assert calls == [str(tmp_path.resolve())]
     lines = compiler_escape_lines(tmp_path / "app") | {
         ("../lib/" + path, line) for path, line in compiler_escape_lines(tmp_path / "lib")}

@@ -5,16 +5,16 @@ import json
 import sys
 
 import pytest
-
 from conftest import REPO
 from verify_helpers import module, require_go
 
 sys.path.insert(0, str(REPO))  # bench/ is a folder of scripts, not an installed package
 
-from bench import accuracy, verify_speed  # noqa: E402
-from bench.measure import measure  # noqa: E402
-from bench.suites import module_suite  # noqa: E402
-from test_bench import PACKAGE, _test_registry  # noqa: E402
+from test_bench import PACKAGE, _test_registry
+
+from bench import accuracy, verify_speed
+from bench.measure import measure
+from bench.suites import module_suite
 
 pytestmark = pytest.mark.slow
 

@@ -7,11 +7,11 @@ import types
 from pathlib import Path
 
 import pytest
+from verify_helpers import module, require_go
 
 from goescape.linter.policy import Policy
 from goescape.linter.registry import Registry, RegistryError, build_registry, rule_from_module
 from goescape.linter.rule import Precision, RuleMeta, Severity
-from verify_helpers import module, require_go
 
 REGISTRY = build_registry(plugins=False)
 VERIFY_ONLY = [r for r in REGISTRY.sorted() if r.verify_only]

@@ -9,12 +9,12 @@ import types
 from pathlib import Path
 
 import pytest
+from test_reports import SCHEMA, _validator_problems
+from verify_helpers import module, require_go
 
 from goescape.linter import gc
 from goescape.linter.registry import build_registry, rule_from_module
 from goescape.linter.rule import Precision, RuleMeta, Severity
-from test_reports import SCHEMA, _validator_problems
-from verify_helpers import module, require_go
 
 pytestmark = pytest.mark.slow
 

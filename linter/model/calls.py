@@ -12,9 +12,30 @@ from goescape.linter.model.stdlib import LeakKind, ParamLeak, StdFunc
 from goescape.linter.model.symbols import Symbol, SymbolKind
 from goescape.linter.model.typeexpr import type_from_node
 from goescape.linter.model.types import (
-    ANY, COMPLEX128, FLOAT64, INT, UINT8, UNKNOWN, UNSAFE_POINTER, Array, Basic, Chan, Map, Named,
-    Pointer, Signature, Slice, Tilde, Tuple, Type, TypeParam, constraint_terms, default_type,
-    is_untyped, substitute, underlying,
+    ANY,
+    COMPLEX128,
+    FLOAT64,
+    INT,
+    UINT8,
+    UNKNOWN,
+    UNSAFE_POINTER,
+    Array,
+    Basic,
+    Chan,
+    Map,
+    Named,
+    Pointer,
+    Signature,
+    Slice,
+    Tilde,
+    Tuple,
+    Type,
+    TypeParam,
+    constraint_terms,
+    default_type,
+    is_untyped,
+    substitute,
+    underlying,
 )
 
 if TYPE_CHECKING:

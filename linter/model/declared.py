@@ -10,7 +10,16 @@ from goescape.linter.model.symbols import Symbol, SymbolKind
 from goescape.linter.model.syntax import names
 from goescape.linter.model.typeexpr import signature, type_from_node
 from goescape.linter.model.types import (
-    BOOL, UNKNOWN, Array, Basic, Named, Slice, Type, TypeParam, default_type, underlying,
+    BOOL,
+    UNKNOWN,
+    Array,
+    Basic,
+    Named,
+    Slice,
+    Type,
+    TypeParam,
+    default_type,
+    underlying,
 )
 
 if TYPE_CHECKING:

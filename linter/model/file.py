@@ -17,7 +17,14 @@ from goescape.linter.model.storage import Storage
 from goescape.linter.model.symbols import Symbol, SymbolKind
 from goescape.linter.model.typeexpr import type_from_node
 from goescape.linter.model.types import (
-    UNKNOWN, UNTYPED_NIL, Kind, Signature, Type, is_interface, is_pointer_shaped, kind,
+    UNKNOWN,
+    UNTYPED_NIL,
+    Kind,
+    Signature,
+    Type,
+    is_interface,
+    is_pointer_shaped,
+    kind,
 )
 from goescape.linter.model.universe import BUILTIN_FUNCS, universe_const, universe_type
 from goescape.linter.source import SourceFile

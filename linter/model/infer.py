@@ -11,15 +11,40 @@ from goescape.linter.model.selection import select
 from goescape.linter.model.symbols import SymbolKind
 from goescape.linter.model.typeexpr import signature, type_from_node
 from goescape.linter.model.types import (
-    BOOL, INT, INT32, STRING, UINT8, UNKNOWN, UNTYPED_BOOL, UNTYPED_COMPLEX, UNTYPED_FLOAT,
-    UNTYPED_INT, UNTYPED_NIL, UNTYPED_RUNE, UNTYPED_STRING, Array, Basic, Chan, Map, Pointer,
-    Signature, Slice, Struct, Tuple, Type, core, default_type, is_untyped, term_types, underlying,
+    BOOL,
+    INT,
+    INT32,
+    STRING,
+    UINT8,
+    UNKNOWN,
+    UNTYPED_BOOL,
+    UNTYPED_COMPLEX,
+    UNTYPED_FLOAT,
+    UNTYPED_INT,
+    UNTYPED_NIL,
+    UNTYPED_RUNE,
+    UNTYPED_STRING,
+    Array,
+    Basic,
+    Chan,
+    Map,
+    Pointer,
+    Signature,
+    Slice,
+    Struct,
+    Tuple,
+    Type,
+    core,
+    default_type,
+    is_untyped,
+    term_types,
+    underlying,
 )
 
 if TYPE_CHECKING:
     from goescape.linter.model.file import FileModel
 
-__all__ = ["UNTYPED_NIL", "type_of", "value_type", "range_types", "literal_type"]
+__all__ = ["UNTYPED_NIL", "literal_type", "range_types", "type_of", "value_type"]
 
 _LITERALS: dict[str, Type] = {
     "int_literal": UNTYPED_INT, "float_literal": UNTYPED_FLOAT, "imaginary_literal": UNTYPED_COMPLEX,

@@ -4,15 +4,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from typing import Any
 from pathlib import Path
+from typing import Any
 
 from tree_sitter import Node, Tree
 
 from goescape.linter.model import declared
 from goescape.linter.model.buildtags import default_tags
 from goescape.linter.model.file import FileModel
-from goescape.linter.model.stdlib import StdPackage, Stdlib, stdlib
+from goescape.linter.model.stdlib import Stdlib, StdPackage, stdlib
 from goescape.linter.model.symbols import Symbol, SymbolKind
 from goescape.linter.model.syntax import names
 from goescape.linter.model.typeexpr import signature, type_from_node
@@ -205,7 +205,7 @@ class PackageModel:
 class LocalNamedInfo:
     """A type declared in the package (or in a function): its shape and methods, on demand."""
 
-    __slots__ = ("_fm", "_spec", "_owner", "_local", "_params", "_under", "_methods", "_busy")
+    __slots__ = ("_busy", "_fm", "_local", "_methods", "_owner", "_params", "_spec", "_under")
 
     def __init__(self, fm: FileModel, spec: Node, owner: str, local: bool = False) -> None:
         self._fm, self._spec, self._owner, self._local = fm, spec, owner, local

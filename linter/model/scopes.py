@@ -385,11 +385,9 @@ def _container(statement: Node) -> Node:
 
 
 def _name_index(decl: Node, ident: Node) -> int:
-    index = 0
-    for child in names(decl):
+    for index, child in enumerate(names(decl)):
         if child.start_byte == ident.start_byte:
             return index
-        index += 1
     return 0
 
 

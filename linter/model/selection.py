@@ -9,7 +9,15 @@ from tree_sitter import Node
 
 from goescape.linter.model.symbols import Symbol, SymbolKind
 from goescape.linter.model.types import (
-    Interface, MethodInfo, Named, Pointer, Signature, Struct, Type, TypeParam, substitute,
+    Interface,
+    MethodInfo,
+    Named,
+    Pointer,
+    Signature,
+    Struct,
+    Type,
+    TypeParam,
+    substitute,
     underlying,
 )
 

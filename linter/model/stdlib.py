@@ -6,13 +6,33 @@ import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from enum import Enum
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
 from goescape.linter.model.types import (
-    ANY, COMPARABLE, ERROR, UNKNOWN, Array, Basic, Chan, ChanDir, Field, Interface, Map, Method,
-    MethodInfo, Named, Pointer, Signature, Slice, Struct, Tilde, Tuple, Type, TypeParam,
+    ANY,
+    COMPARABLE,
+    ERROR,
+    UNKNOWN,
+    Array,
+    Basic,
+    Chan,
+    ChanDir,
+    Field,
+    Interface,
+    Map,
+    Method,
+    MethodInfo,
+    Named,
+    Pointer,
+    Signature,
+    Slice,
+    Struct,
+    Tilde,
+    Tuple,
+    Type,
+    TypeParam,
 )
 
 DATA = Path(__file__).parent / "data" / "stdlib.json.gz"
@@ -75,7 +95,7 @@ class StdFunc:
         printed nothing about it (a parameter without pointers, or a function it did not compile)."""
         offset = 1 if self.receiver is not None else 0
         i = offset + index
-        return self.leaks[i] if 0 <= index and i < len(self.leaks) else None
+        return self.leaks[i] if index >= 0 and i < len(self.leaks) else None
 
     @property
     def receiver_leak(self) -> ParamLeak | None:
@@ -85,7 +105,7 @@ class StdFunc:
 class StdNamedInfo:
     """A standard-library named type, decoded from its package's section on first use."""
 
-    __slots__ = ("_package", "_name", "_record", "_methods", "_under", "_params")
+    __slots__ = ("_methods", "_name", "_package", "_params", "_record", "_under")
 
     def __init__(self, package: StdPackage, name: str, record: tuple[Any, ...]) -> None:
         self._package, self._name, self._record = package, name, record
@@ -225,7 +245,7 @@ class Stdlib:
         return found if isinstance(found, Named) else None
 
 
-@lru_cache(maxsize=None)
+@cache
 def _leak(code: str) -> ParamLeak:
     return ParamLeak.decode(code)  # a few dozen distinct codes: share the instances
 

@@ -36,8 +36,19 @@ class Symbol:
     """One declared entity. Identity matters (two `x` in different scopes are different symbols);
     the type is computed on first use, because most symbols are never asked about."""
 
-    __slots__ = ("name", "kind", "node", "decl", "function", "index", "package", "origin", "_typer",
-                 "_type", "_typed")
+    __slots__ = (
+        "_type",
+        "_typed",
+        "_typer",
+        "decl",
+        "function",
+        "index",
+        "kind",
+        "name",
+        "node",
+        "origin",
+        "package",
+    )
 
     def __init__(self, name: str, kind: SymbolKind, node: Node | None = None, decl: Node | None = None,
                  function: Node | None = None, index: int = 0, package: str = "",

@@ -9,8 +9,22 @@ from tree_sitter import Node
 from goescape.linter.model.symbols import SymbolKind
 from goescape.linter.model.syntax import names
 from goescape.linter.model.types import (
-    UNKNOWN, Array, Chan, ChanDir, Field, Interface, Map, Method, Named, Pointer, Signature, Slice,
-    Struct, Tilde, Type, TypeParam,
+    UNKNOWN,
+    Array,
+    Chan,
+    ChanDir,
+    Field,
+    Interface,
+    Map,
+    Method,
+    Named,
+    Pointer,
+    Signature,
+    Slice,
+    Struct,
+    Tilde,
+    Type,
+    TypeParam,
 )
 
 if TYPE_CHECKING:

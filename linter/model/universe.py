@@ -2,7 +2,14 @@
 from __future__ import annotations
 
 from goescape.linter.model.types import (
-    ANY, COMPARABLE, ERROR, PREDECLARED_NAMES, UNTYPED_BOOL, UNTYPED_INT, Basic, Type,
+    ANY,
+    COMPARABLE,
+    ERROR,
+    PREDECLARED_NAMES,
+    UNTYPED_BOOL,
+    UNTYPED_INT,
+    Basic,
+    Type,
 )
 
 BUILTIN_FUNCS = frozenset({

@@ -29,14 +29,19 @@ from goescape.linter.model.symbols import SymbolKind
 from goescape.linter.model.syntax import operands, parameter_names
 from goescape.linter.model.types import ANY, Array, Map, Slice, Struct, Type, underlying
 from goescape.linter.patterns.boxing import (
-    Boxing, boxed_in_context, boxing, is_interface_type, result_types, subject, unparen,
+    Boxing,
+    boxed_in_context,
+    boxing,
+    is_interface_type,
+    result_types,
+    subject,
+    unparen,
 )
 from goescape.linter.patterns.flows import Sink, SinkKind, file_of, value_sink
 from goescape.linter.patterns.reachability import reported_where_written
 
 if TYPE_CHECKING:
     from goescape.linter.model.file import FileModel
-    from goescape.linter.model.package import PackageModel
 
 SITE_TYPES = ("assignment_statement", "short_var_declaration", "var_spec", "return_statement",
               "call_expression", "composite_literal", "inc_statement", "dec_statement")

@@ -36,8 +36,18 @@ from tree_sitter import Node
 from goescape.linter.model.calls import CalleeKind
 from goescape.linter.model.syntax import names, operands, position
 from goescape.linter.model.types import (
-    Array, Interface, Map, Slice, Struct, Tuple, Type, TypeParam, default_type, is_interface,
-    is_pointer_shaped, underlying,
+    Array,
+    Interface,
+    Map,
+    Slice,
+    Struct,
+    Tuple,
+    Type,
+    TypeParam,
+    default_type,
+    is_interface,
+    is_pointer_shaped,
+    underlying,
 )
 
 if TYPE_CHECKING:

@@ -28,7 +28,13 @@ from tree_sitter import Node, Query
 
 from goescape.linter.context import Context
 from goescape.linter.model import (
-    CalleeKind, FileModel, SelectionKind, Storage, StorageKind, Symbol, SymbolKind,
+    CalleeKind,
+    FileModel,
+    SelectionKind,
+    Storage,
+    StorageKind,
+    Symbol,
+    SymbolKind,
 )
 from goescape.linter.model.types import Array, Basic, Interface, Map, Pointer, Slice, Struct, Type, core
 from goescape.linter.parsing import GO, captured
@@ -222,7 +228,7 @@ def _origins(fm: FileModel, expr: Node, via: Node | None, depth: int, visited: s
     elif kind == "selector_expression":
         if _is_method_value(fm, expr):
             _add(found, Origin(OriginKind.METHOD_VALUE, expr, via=via))
-    elif kind == "binary_expression":
+    elif kind == "binary_expression":  # noqa: SIM102 (a dispatch on the node's kind)
         if _is_concatenation(fm, expr):
             _add(found, Origin(OriginKind.CONCAT, expr, via=via))
 

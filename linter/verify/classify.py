@@ -24,10 +24,23 @@ from goescape.linter.model.types import Interface, Slice, underlying
 from goescape.linter.source import SourceFile
 from goescape.linter.verify import codes
 from goescape.linter.verify.sites import (
-    FUNCTIONS, Site, enclosing, node_at, point, site_kind, site_node, text,
+    FUNCTIONS,
+    Site,
+    enclosing,
+    node_at,
+    point,
+    site_kind,
+    site_node,
+    text,
 )
 from goescape.linter.verify.verdicts import (
-    Sink, Where, code_for, message, short, subject_of, variable_message,
+    Sink,
+    Where,
+    code_for,
+    message,
+    short,
+    subject_of,
+    variable_message,
 )
 
 _ASSIGNMENTS = frozenset({"assignment_statement", "short_var_declaration", "var_spec"})
@@ -299,7 +312,7 @@ class Classifier:
         if self._model is None:
             try:
                 self._model = self._model_factory()
-            except Exception:  # noqa: BLE001 - a model failure only costs precision here
+            except Exception:
                 return None
         return self._model
 

@@ -1,10 +1,11 @@
 """Cache keys for compiler results: the package's files, the local packages it imports, the toolchain.
 
 Escape analysis of a package depends on its own files and, through inlining and the escape facts
-of imported functions, on every package it imports. Standard-library packages are part of the toolchain
-(even when the standard library itself is linted) and module-cache packages are fixed by
-go.mod/go.sum; the folders of the module (or workspace) being linted are not, so a key covers the files of every local package in the import closure. Imports are read
-from the file headers without evaluating build constraints: a superset only makes the key stricter.
+of imported functions, on every package it imports. Standard-library packages are part of the
+toolchain (even when the standard library itself is linted) and module-cache packages are fixed by
+go.mod/go.sum; the folders of the module (or workspace) being linted are not, so a key covers the
+files of every local package in the import closure. Imports are read from the file headers without
+evaluating build constraints: a superset only makes the key stricter.
 """
 from __future__ import annotations
 

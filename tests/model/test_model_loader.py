@@ -5,11 +5,9 @@ from pathlib import Path
 
 import pytest
 from model_helpers import ident
-
 from tree_sitter import Node
 
-from goescape.linter.model import PackageModel, SymbolKind, load_package
-from goescape.linter.model import loader
+from goescape.linter.model import PackageModel, SymbolKind, load_package, loader
 from goescape.linter.model.loader import import_path
 from goescape.linter.parsing import parse
 from goescape.linter.source import SourceFile

@@ -4,7 +4,6 @@ from __future__ import annotations
 import pytest
 from model_helpers import ident, model
 
-
 from goescape.linter.model import types as T
 
 DECLS = """package p

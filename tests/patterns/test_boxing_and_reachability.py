@@ -2,11 +2,11 @@
 from __future__ import annotations
 
 import pytest
+from pattern_helpers import node_at, single_file
 
 from goescape.linter.model import FileModel
 from goescape.linter.patterns.boxing import boxed_in_context, boxing, subject, target_type
 from goescape.linter.patterns.reachability import MAYBE, in_generic, is_dead, static_bool
-from pattern_helpers import node_at, single_file
 
 HEADER = """package p
 

@@ -2,12 +2,12 @@
 from __future__ import annotations
 
 import pytest
+from pattern_helpers import node_at, single_file
 from tree_sitter import Node
 
 from goescape.linter.model import FileModel
 from goescape.linter.patterns.boxed_values import escaping_boxes, inlined_boxes, surely_inlined
 from goescape.linter.patterns.flows import Mode, SinkKind, certainly_not_inlined, param_leak, value_sink
-from pattern_helpers import node_at, single_file
 
 HEADER = """package p
 

@@ -10,7 +10,13 @@ from goescape.linter.model import FileModel, PackageModel
 from goescape.linter.parsing import parse
 from goescape.linter.patterns.closures import direct_calls, inlined_call_sites
 from goescape.linter.patterns.storage import (
-    DestinationKind, OriginKind, analyzed, assigned_pairs, destination, heap_origins, shorten,
+    DestinationKind,
+    OriginKind,
+    analyzed,
+    assigned_pairs,
+    destination,
+    heap_origins,
+    shorten,
 )
 from goescape.linter.source import SourceFile
 

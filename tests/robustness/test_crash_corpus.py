@@ -20,7 +20,8 @@ def _cases() -> list:
     assert not missing, f"RULE_BUGS names inputs that are not in the corpus: {sorted(missing)}"
     cases = []
     for path in sorted(CORPUS.glob("*.go")):
-        marks = [pytest.mark.xfail(strict=True, raises=AssertionError, reason=RULE_BUGS[path.name])] if path.name in RULE_BUGS else []
+        bug = RULE_BUGS.get(path.name)
+        marks = [pytest.mark.xfail(strict=True, raises=AssertionError, reason=bug)] if bug is not None else []
         cases.append(pytest.param(path, id=path.name, marks=marks))
     return cases
 

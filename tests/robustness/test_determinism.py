@@ -14,7 +14,8 @@ EXTRA = {
     "odd/broken.go": "package odd\n\nfunc broken( {\n",
     "odd/ünïcode.go": "package odd\n\ntype T struct{ s string }\n\nfunc f() *T { t := T{\"é\"}; return &t }\n",
     "odd/crlf.go": "package odd\r\n\r\nfunc g() *int {\r\n\tx := 1\r\n\treturn &x\r\n}\r\n",
-    "odd/suppressed.go": "package odd\n\nfunc h() *int {\n\tx := 2\n\treturn &x //goescape:ignore ESC101 by design\n}\n",
+    "odd/suppressed.go": "package odd\n\nfunc h() *int {\n\tx := 2\n"
+                         "\treturn &x //goescape:ignore ESC101 by design\n}\n",
 }
 
 
