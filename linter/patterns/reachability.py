@@ -5,7 +5,8 @@ The noder (cmd/compile/internal/noder, `stmts`, `ifStmt`, `terminates`, `staticB
   false`; also `!c`, `a && b`, `a || b` folded as far as constants allow);
 - the statements of a block after one that terminates it (`return`, `goto`, a `panic(...)`
   call statement, an `if` whose taken branches all terminate, a block ending in one), unless a
-  label follows (a `goto` may reach it).
+  label follows (a `goto` may reach it);
+- with them, the func literals they contain, and the bodies of functions named `_`.
 """
 from __future__ import annotations
 
@@ -20,7 +21,7 @@ from goescape.linter.parsing import GO, ancestors, captured
 if TYPE_CHECKING:
     from goescape.linter.model.file import FileModel
 
-_FUNCTIONS = frozenset({"function_declaration", "method_declaration", "func_literal"})
+_DECLARATIONS = frozenset({"function_declaration", "method_declaration"})
 _STATEMENT_LISTS = frozenset({"block", "statement_list"})
 _MAX_DEPTH = 16
 
@@ -33,11 +34,14 @@ def is_dead(fm: FileModel, node: Node) -> bool:
     top = fm.top_at(node.start_byte)
     if top is None:
         return False
+    if _blank_function(fm, top):
+        return True
     path = [*ancestors(top, node), node]
     for index in range(len(path) - 1, 0, -1):
         child, parent = path[index], path[index - 1]
-        if parent.type in _FUNCTIONS:
+        if parent.type in _DECLARATIONS:
             return False
+        # A func literal in dead code is dropped with it: keep going up through its body.
         if parent.type == "if_statement":
             cond = parent.child_by_field_name("condition")
             value = static_bool(fm, cond) if cond is not None else None
@@ -53,6 +57,15 @@ def is_dead(fm: FileModel, node: Node) -> bool:
         elif parent.type in ("expression_case", "default_case") and _dead_case(fm, parent):
             return True
     return False
+
+
+def _blank_function(fm: FileModel, top: Node) -> bool:
+    """`func _()` (or a method named _): type-checked, never compiled, so never analysed; Go
+    code uses it to assert things to vet and the type checker."""
+    if top.type not in _DECLARATIONS:
+        return False
+    name = top.child_by_field_name("name")
+    return name is not None and fm.text(name) == "_"
 
 
 def _dead_case(fm: FileModel, clause: Node) -> bool:
@@ -325,7 +338,10 @@ def _value(fm: FileModel, expr: Node, depth: int) -> object:
         value = _const_value(symbol.decl, symbol.index)
         if value is None or value.start_byte == expr.start_byte:
             return MAYBE  # implicit repetition (iota), or a cycle
-        return _value(symbol.origin, value, depth + 1)
+        inner = _value(symbol.origin, value, depth + 1)
+        # A declared constant is constant whatever its operands (`R0 = obj.RBase + iota`, with
+        # obj a package the model has no data for).
+        return MAYBE if inner is None else inner
     if kind == "selector_expression":
         platform = _platform_constant(fm, expr)
         if platform is not None:
