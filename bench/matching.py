@@ -20,11 +20,12 @@ from goescape.linter.compiler_escapes import (  # noqa: F401 - re-exported for t
     SHAPES,
     VARIADIC,
     Key,
-    confirmed,
     escapes_by_line,
     shape,
 )
 from goescape.linter.gc import Diagnostic
+from goescape.linter.gc_parse import classify
+from goescape.linter.inlined import Host, matches
 
 # The definitions (escape kinds, message shapes, what confirms a finding) are shared with
 # `--verify` and the fixture cross-check: goescape.linter.compiler_escapes.
@@ -58,11 +59,23 @@ class Flag:
     column: int
     message: str
     related: tuple[Key, ...] = ()
+    # (path, host) for each place of the finding inside a func literal the compiler may inline
+    hosts: tuple[tuple[str, Host], ...] = ()
 
     @property
     def keys(self) -> tuple[Key, ...]:
         """The lines that may confirm it: its own, then its related locations'."""
         return ((self.path, self.line), *self.related)
+
+    def confirming(self, lines: Mapping[Key, EscapeLine]) -> tuple[Key, ...]:
+        """The escape lines that confirm it: its own or a related location's line, else the line
+        of a call that inlined its func literal where the compiler's subject is its expression."""
+        direct = tuple(k for k in self.keys if k in lines)
+        if direct:
+            return direct
+        return tuple(dict.fromkeys(
+            (path, host.line) for path, host in self.hosts if (path, host.line) in lines
+            and any(matches(classify(m)[1], host.text) for m in lines[(path, host.line)].messages)))
 
     def sort_key(self) -> tuple[str, int, int, str, str]:
         return (self.path, self.line, self.column, self.code, self.message)
@@ -122,13 +135,14 @@ def score(flags: Iterable[Flag], lines: Mapping[Key, EscapeLine]) -> Score:
     """Precision of `flags` and recall of `lines`: a finding is confirmed by an escape on its own
     line or on one of its related locations (`moved to heap: x` sits on x's declaration)."""
     ordered = tuple(sorted(flags, key=Flag.sort_key))
-    hits = [f for f in ordered if confirmed(f.keys, lines)]
-    covered = frozenset(k for f in hits for k in f.keys if k in lines)
+    confirming = {id(f): f.confirming(lines) for f in ordered}
+    hits = [f for f in ordered if confirming[id(f)]]
+    covered = frozenset(k for f in hits for k in confirming[id(f)])
     return Score(
         flags=ordered,
         lines=dict(sorted(lines.items())),
         covered=covered,
-        false_positives=tuple(f for f in ordered if not confirmed(f.keys, lines)),
+        false_positives=tuple(f for f in ordered if not confirming[id(f)]),
         precision=Tally(len(hits), len(ordered)),
         recall=Tally(len(covered), len(lines)),
         rules=_rule_scores(ordered, lines),
@@ -139,10 +153,9 @@ def score(flags: Iterable[Flag], lines: Mapping[Key, EscapeLine]) -> Score:
 def _rule_scores(flags: Sequence[Flag], lines: Mapping[Key, EscapeLine]) -> dict[str, RuleScore]:
     scores = {}
     for code in sorted({f.code for f in flags}):
-        mine = [f for f in flags if f.code == code]
-        hits = [k for f in mine for k in f.keys if k in lines]
-        scores[code] = RuleScore(code, Tally(sum(confirmed(f.keys, lines) for f in mine), len(mine)),
-                                 len(set(hits)))
+        mine = [(f, f.confirming(lines)) for f in flags if f.code == code]
+        hits = {k for _, found in mine for k in found}
+        scores[code] = RuleScore(code, Tally(sum(bool(found) for _, found in mine), len(mine)), len(hits))
     return scores
 
 

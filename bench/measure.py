@@ -16,6 +16,7 @@ from goescape.linter import gc
 from goescape.linter.cache import default_cache_dir
 from goescape.linter.config import Config
 from goescape.linter.engine import RunResult, run
+from goescape.linter.inlined import HostFinder
 from goescape.linter.policy import Policy
 from goescape.linter.registry import Registry, build_registry
 from goescape.linter.source import SourceFile
@@ -176,12 +177,15 @@ def _flags(result: RunResult) -> list[Flag]:
         return os.path.realpath(os.path.join(cwd, path))
 
     flags = []
+    finder = HostFinder()  # where the compiler may report a finding inside an inlined func literal
     for d in result.reported:
         if d.code.startswith(INTERNAL_PREFIX):
             continue
         related = tuple((resolved(r.location.path), r.location.start.line) for r in d.related)
-        flags.append(Flag(d.code, resolved(d.location.path), d.location.start.line,
-                          d.location.start.column, d.message, related))
+        path = resolved(d.location.path)
+        places = [(path, d.location.start), *((resolved(r.location.path), r.location.start) for r in d.related)]
+        hosts = tuple((where, host) for where, start in places for host in finder.at(where, start.line, start.column))
+        flags.append(Flag(d.code, path, d.location.start.line, d.location.start.column, d.message, related, hosts))
     return flags
 
 

@@ -4,7 +4,9 @@ One definition shared by `--verify`, the accuracy benchmark and the fixture cros
 *escape line* is a (file, line) carrying an `… escapes to heap` or `moved to heap: …` message
 printed while compiling that file's own package, and a finding is confirmed when its own line or
 one of its related locations' lines is an escape line (`moved to heap: x` sits on x's
-declaration, which rules give as a related location).
+declaration, which rules give as a related location), or, inside a func literal the compiler
+inlined, when the call that inlined it carries an escape of the finding's expression
+(`goescape.linter.inlined`).
 """
 from __future__ import annotations
 

@@ -66,11 +66,15 @@ def compiler_escape_lines(folder: Path, patterns: str = "./...",
 
 
 def finding_lines(document: dict) -> set[tuple[str, int]]:
-    """The lines a report's findings cover: their own and their related locations'."""
+    """The lines a report's findings cover: their own, their related locations', and those of
+    the escapes a verified finding stands for (the call that inlined its func literal)."""
     lines = set()
     for finding in document["findings"]:
         if finding["code"].startswith("ESC0"):
             continue
         lines.add((finding["path"], finding["line"]))
         lines.update((r["path"], r["line"]) for r in finding["related"])
+        if finding.get("verified") is True:
+            lines.update((c["path"], c["line"]) for c in finding.get("compiler", ())
+                         if c["message"].endswith(" escapes to heap") or c["message"].startswith("moved to heap"))
     return lines

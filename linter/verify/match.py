@@ -16,6 +16,7 @@ from typing import Any
 
 from tree_sitter import Tree
 
+from goescape.linter import inlined
 from goescape.linter.compiler_escapes import Key, confirmed, is_escape
 from goescape.linter.gc_parse import Diagnostic, Kind
 from goescape.linter.model import FileModel
@@ -44,8 +45,9 @@ def verify_file(file: SourceFile, tree: Tree, model: Callable[[], FileModel],
     claimed: set[int] = set()
     for finding in findings:
         keys = _keys(path, finding)
-        if confirmed(keys, escapes):
-            backing = _backing(finding, keys, escapes)
+        backing = _backing(finding, keys, escapes) if confirmed(keys, escapes) else \
+            _inlined_backing(file, tree, finding, escapes, claimed)
+        if backing:
             claimed.update(id(d) for d in backing)
             result.append(_with(finding, {VERIFIED: True, COMPILER: describe.records(backing)}))
         else:
@@ -93,6 +95,22 @@ def _backing(finding: Finding, keys: Sequence[Key],
         found = escapes.get(key, [])
         chosen += [d for d in found if d.kind is Kind.MOVED] or found
     return list(dict.fromkeys(chosen or own))
+
+
+def _inlined_backing(file: SourceFile, tree: Tree, finding: Finding, escapes: dict[Key, list[Diagnostic]],
+                     claimed: set[int]) -> list[Diagnostic]:
+    """The escapes that confirm a finding inside a func literal the compiler inlined, reported
+    at the call that inlined it (see `inlined`): one per place the finding names, whose subject
+    is the expression there, preferring one no other finding claimed."""
+    path = os.path.realpath(file.path)
+    backing: list[Diagnostic] = []
+    for span in (finding.span, *(r.span for r in finding.related)):
+        for host in inlined.hosts(file, tree.root_node, *span.start):
+            found = [d for d in escapes.get((path, host.line), ()) if inlined.matches(d.subject, host.text)]
+            if found:
+                backing.append(next((d for d in found if id(d) not in claimed), found[0]))
+                break
+    return list(dict.fromkeys(backing))
 
 
 def _with(finding: Finding, properties: dict[str, Any]) -> Finding:
