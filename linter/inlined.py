@@ -26,6 +26,8 @@ _LOOKAHEAD = 240  # bytes of source compared with a subject (subjects longer tha
 # `int64(0)`: the compiler prints an untyped constant with the type it was given.
 _TYPED_CONSTANT = re.compile(r"\b(?:u?int(?:8|16|32|64)?|uintptr|float(?:32|64)|byte|rune)\((-?[0-9][\w.]*)\)")
 _IDENTIFIER = re.compile(r"\w")
+_RESULT = re.compile(r"~[rR]\d+")
+_MAX_NESTING = 4  # literals inlined into literals inlined into ...: deeper is not worth a walk
 _SPACES = re.compile(r"\s+")
 _SPACE_AROUND_SYMBOL = re.compile(r"(?<=\W) | (?=\W)")
 
@@ -87,6 +89,9 @@ def matches(subject: str, text: str) -> bool:
     want = _normal(_TYPED_CONSTANT.sub(r"\1", subject))
     if want.endswith("{...}"):
         return text.startswith(want[:-4])  # the compiler elides a literal's elements
+    if _RESULT.search(want):  # `a.Objdir + ~r0`: the result of a call it inlined there
+        pattern = _RESULT.sub(".+?", re.escape(want).replace(r"\~", "~"))
+        return re.match(pattern + r"(?!\w)", text) is not None
     if not text.startswith(want):
         return False
     rest = text[len(want):]
@@ -99,21 +104,24 @@ def _normal(text: str) -> str:
     return _SPACE_AROUND_SYMBOL.sub("", _SPACES.sub(" ", text).strip())
 
 
-def _host_rows(node: Node) -> Iterator[int]:
+def _host_rows(node: Node, depth: int = 0) -> Iterator[int]:
     current: Node | None = node
     while current is not None and current.type not in _FUNCTIONS:
         parent = current.parent
         if current.type == "func_literal":
-            yield from _literal_calls(current)
+            for call in _literal_calls(current):
+                yield call.start_point[0]
+                if depth < _MAX_NESTING:  # that call may sit in a literal inlined in turn
+                    yield from _host_rows(call, depth + 1)
         elif current.type == "block" and parent is not None and parent.type == "for_statement" and any(
                 child.type == "range_clause" for child in parent.named_children):
             yield parent.start_point[0]
         current = parent
 
 
-def _literal_calls(literal: Node) -> Iterator[int]:
-    """Where a func literal may be inlined: the call that calls it in place, the call it is
-    passed to, or each call of the local variable it is assigned to."""
+def _literal_calls(literal: Node) -> Iterator[Node]:
+    """The argument lists of the calls that may inline a func literal: the call that calls it in
+    place, the call it is passed to, or each call of the local variable it is assigned to."""
     parent = literal.parent
     if parent is None:
         return
@@ -121,9 +129,9 @@ def _literal_calls(literal: Node) -> Iterator[int]:
         arguments = parent.child_by_field_name("arguments")
         deferred = parent.parent is not None and parent.parent.type in ("defer_statement", "go_statement")
         if arguments is not None and not deferred and _same(parent.child_by_field_name("function"), literal):
-            yield arguments.start_point[0]  # called in place (a deferred or go call is never inlined)
+            yield arguments  # called in place (a deferred or go call is never inlined)
     elif parent.type == "argument_list":
-        yield parent.start_point[0]
+        yield parent
     elif parent.type == "expression_list" and parent.parent is not None and parent.parent.type in _ASSIGNMENTS:
         name = _assigned_name(parent.parent, parent, literal)
         if name is not None:
@@ -141,7 +149,7 @@ def _assigned_name(statement: Node, values: Node, literal: Node) -> bytes | None
     return target.text if target is not None and target.type == "identifier" else None
 
 
-def _calls_of(statement: Node, name: bytes) -> Iterator[int]:
+def _calls_of(statement: Node, name: bytes) -> Iterator[Node]:
     """Calls of `name` in the function that declares it, after the declaration."""
     scope: Node | None = statement
     while scope is not None and scope.type not in (*_FUNCTIONS, "func_literal"):
@@ -149,7 +157,7 @@ def _calls_of(statement: Node, name: bytes) -> Iterator[int]:
     body = scope.child_by_field_name("body") if scope is not None else None
     if body is None:
         return
-    rows = set()
+    calls = []
     stack = [body]
     while stack:
         node = stack.pop()
@@ -157,9 +165,9 @@ def _calls_of(statement: Node, name: bytes) -> Iterator[int]:
             function, arguments = node.child_by_field_name("function"), node.child_by_field_name("arguments")
             if function is not None and arguments is not None and function.type == "identifier" \
                     and function.text == name:
-                rows.add(arguments.start_point[0])
+                calls.append(arguments)
         stack.extend(node.named_children)
-    yield from sorted(rows)
+    yield from sorted(calls, key=lambda call: call.start_byte)
 
 
 def _same(a: Node | None, b: Node) -> bool:

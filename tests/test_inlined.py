@@ -72,6 +72,8 @@ def test_hosts(marker: str, occurrence: int, expected: list[tuple[int, str]]) ->
     ("func literal", "func(){", True),
     ("... argument", "x)", False),  # the implicit slice has no text of its own
     ('"a b"', '"a b")', True),
+    ("a.Objdir + ~r0 + cfg.ExeSuffix", 'a.Objdir+filepath.Join("exe",name)+cfg.ExeSuffix', True),  # inlined call
+    ("a.Objdir + ~r0 + cfg.ExeSuffix", "a.Objdir+name+cfg.Suffix", False),
 ])
 def test_matches(subject: str, text: str, expected: bool) -> None:
     assert matches(subject, text) is expected
@@ -87,3 +89,14 @@ def test_host_finder_reads_report_positions(tmp_path: Path) -> None:
     assert (host.line, host.text[:8]) == (14, "sink=seq")
     assert finder.at(str(tmp_path / "missing.go"), 1, 1) == ()
     assert finder.at(str(path), 999, 1) == ()
+
+
+def test_a_literal_called_from_an_inlined_literal_is_reported_at_the_outer_calls() -> None:
+    source = ("package p\n\nfunc F() {\n\treport := func(n int) {\n\t\tsink = n\n\t}\n"
+              "\tfail := func() {\n\t\treport(1)\n\t}\n\tfail()\n\tif true {\n\t\tfail()\n\t}\n}\n")
+    data = source.encode()
+    lines = source.splitlines()
+    row = lines.index("\t\tsink = n")
+    found = [h.line for h in hosts(SourceFile(Path("p.go"), data), parse(data).root_node, row, 2)]
+    # report(1), then each call of fail, which inlines it
+    assert found == [lines.index("\t\treport(1)") + 1, lines.index("\tfail()") + 1, lines.index("\t\tfail()") + 1]

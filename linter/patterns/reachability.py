@@ -10,6 +10,7 @@ The noder (cmd/compile/internal/noder, `stmts`, `ifStmt`, `terminates`, `staticB
 """
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tree_sitter import Node, Query
@@ -121,10 +122,13 @@ def _instantiated(fm: FileModel, node: Node) -> bool:
     top = node
     while top.parent is not None and top.parent.type != "source_file":
         top = top.parent
-    return _top_instantiated(fm, top, set())
+    # A use in a _test.go file instantiates it only in the test binary: `go build` of the
+    # package prints nothing for the generic body (cmd/internal/par's Work[T]).
+    tests = Path(fm.source.path).name.endswith("_test.go")
+    return _top_instantiated(fm, top, set(), tests)
 
 
-def _top_instantiated(fm: FileModel, top: Node, visiting: set[int]) -> bool:
+def _top_instantiated(fm: FileModel, top: Node, visiting: set[int], tests: bool) -> bool:
     if top.id in visiting or len(visiting) > _MAX_DEPTH:
         return False
     visiting.add(top.id)
@@ -132,8 +136,8 @@ def _top_instantiated(fm: FileModel, top: Node, visiting: set[int]) -> bool:
     if found is None:
         return True  # not generic: compiled as written
     name, own = found
-    users = _names_used(fm).get(name, {})
-    return any(user_id not in own and _top_instantiated(fm, user, visiting) for user_id, user in users.items())
+    users = _names_used(fm, tests).get(name, {})
+    return any(user_id not in own and _top_instantiated(fm, user, visiting, tests) for user_id, user in users.items())
 
 
 def _generic_name(fm: FileModel, top: Node) -> tuple[str, set[int]] | None:
@@ -187,11 +191,14 @@ def _walk(node: Node) -> list[Node]:
 _NAME_QUERY = Query(GO, "[(identifier) (type_identifier)] @name")
 
 
-def _names_used(fm: FileModel) -> dict[str, dict[int, Node]]:
-    """Every name of the package, with the top-level declarations using it (by node id)."""
-    found: dict[str, dict[int, Node]] = fm.package.memo("reachability.names")
+def _names_used(fm: FileModel, tests: bool) -> dict[str, dict[int, Node]]:
+    """Every name of the package, with the top-level declarations using it (by node id); those
+    of _test.go files only with `tests`."""
+    found: dict[str, dict[int, Node]] = fm.package.memo("reachability.names+tests" if tests else "reachability.names")
     if not found:
-        for other in fm.package.files.values():
+        for path, other in fm.package.files.items():
+            if not tests and Path(path).name.endswith("_test.go"):
+                continue
             for top in other.tops:
                 for ident in captured(_NAME_QUERY, top, "name"):
                     found.setdefault(other.text(ident), {})[top.id] = top

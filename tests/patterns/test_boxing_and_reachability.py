@@ -1,12 +1,16 @@
 """linter/patterns: which conversions box (boxing), and which code the compiler drops (reachability)."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from pattern_helpers import node_at, single_file
 
-from goescape.linter.model import FileModel
+from goescape.linter.model import FileModel, PackageModel
+from goescape.linter.parsing import parse
 from goescape.linter.patterns.boxing import boxed_in_context, boxing, subject, target_type
 from goescape.linter.patterns.reachability import MAYBE, in_generic, is_dead, static_bool
+from goescape.linter.source import SourceFile
 
 HEADER = """package p
 
@@ -169,3 +173,22 @@ func caller() {
     assert not reported_where_written(fm, node_at(fm, "// unused\n", "n"))
     assert reported_where_written(fm, node_at(fm, "// method", "n"))
     assert not reported_where_written(fm, node_at(fm, "// unused method", "n"))
+
+
+def test_a_generic_instantiated_only_by_tests_is_not_reported_in_the_package_build() -> None:
+    from goescape.linter.patterns.reachability import reported_where_written
+
+    files = {
+        "/virtual/p.go": "package p\n\nvar sink any\n\ntype Work[T any] struct{ v T }\n\n"
+                         "func (w *Work[T]) Do(n int) { sink = n } // method\n",
+        "/virtual/p_test.go": "package p\n\nfunc use() {\n\tvar w Work[int]\n\tw.Do(1) // test\n}\n\n"
+                              "func local[T any](n int) { sink = n } // test generic\n\n"
+                              "func useLocal() { local[int](2) }\n",
+    }
+    parsed = [(SourceFile(Path(path), text.encode()), parse(text.encode())) for path, text in files.items()]
+    package = PackageModel(parsed, path="example.com/p")
+    plain, tests = package.file(Path("/virtual/p.go")), package.file(Path("/virtual/p_test.go"))
+    # `go build` compiles no instance of Work: nothing is reported in its methods
+    assert not reported_where_written(plain, node_at(plain, "// method", "n"))
+    # a generic of a test file, instantiated there, is compiled in the test binary
+    assert reported_where_written(tests, node_at(tests, "// test generic", "n"))
