@@ -25,7 +25,7 @@ from goescape.linter.compiler_escapes import (  # noqa: F401 - re-exported for t
 )
 from goescape.linter.gc import Diagnostic
 from goescape.linter.gc_parse import classify
-from goescape.linter.inlined import Host, matches
+from goescape.linter.inlined import Host, confirms
 
 # The definitions (escape kinds, message shapes, what confirms a finding) are shared with
 # `--verify` and the fixture cross-check: goescape.linter.compiler_escapes.
@@ -75,7 +75,7 @@ class Flag:
             return direct
         return tuple(dict.fromkeys(
             (path, host.line) for path, host in self.hosts if (path, host.line) in lines
-            and any(matches(classify(m)[1], host.text) for m in lines[(path, host.line)].messages)))
+            and any(confirms(classify(m)[1], host) for m in lines[(path, host.line)].messages)))
 
     def sort_key(self) -> tuple[str, int, int, str, str]:
         return (self.path, self.line, self.column, self.code, self.message)

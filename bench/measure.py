@@ -184,7 +184,8 @@ def _flags(result: RunResult) -> list[Flag]:
         related = tuple((resolved(r.location.path), r.location.start.line) for r in d.related)
         path = resolved(d.location.path)
         places = [(path, d.location.start), *((resolved(r.location.path), r.location.start) for r in d.related)]
-        hosts = tuple((where, host) for where, start in places for host in finder.at(where, start.line, start.column))
+        hosts = tuple((where, host) for where, start in places
+                      for host in finder.at(where, start.line, start.column, d.message))
         flags.append(Flag(d.code, path, d.location.start.line, d.location.start.column, d.message, related, hosts))
     return flags
 

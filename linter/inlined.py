@@ -39,18 +39,35 @@ class Host:
 
     line: int
     text: str
+    said: str = ""  # the finding's own subject, from its message (`x` in "x escapes: ...")
 
 
-def hosts(file: SourceFile, root: Node, row: int, byte_column: int) -> tuple[Host, ...]:
+def hosts(file: SourceFile, root: Node, row: int, byte_column: int, message: str = "") -> tuple[Host, ...]:
     """The lines that may carry the compiler's report of the code at 0-based (row, byte_column):
-    for each func literal or range-loop body around it, the call that may inline it."""
+    for each func literal or range-loop body around it, the call that may inline it. `message`
+    is the finding's: what it says escapes is compared with the compiler's subject too (a
+    callee inlined at the finding allocates something that is not written there)."""
     node = root.descendant_for_point_range((row, byte_column), (row, byte_column))
     rows = list(dict.fromkeys(_host_rows(node))) if node is not None else []
     if not rows:
         return ()
     start = file.line_start(row) + byte_column
     text = _normal(file.data[start:start + _LOOKAHEAD].decode("utf-8", errors="replace"))
-    return tuple(Host(r + 1, text) for r in rows)
+    said = _normal(message.split(" escapes", 1)[0]) if " escapes" in message else ""
+    return tuple(Host(r + 1, text, said) for r in rows)
+
+
+def confirms(subject: str, host: Host) -> bool:
+    """Whether a compiler escape with `subject` on `host.line` is the finding's."""
+    if matches(subject, host.text):
+        return True
+    said = host.said
+    if not said:
+        return False
+    want = _normal(_TYPED_CONSTANT.sub(r"\1", subject))
+    if said.endswith("...") and not said.endswith("{...}"):
+        return want.startswith(said[:-3])  # the message shortens a long expression
+    return want == said
 
 
 class HostFinder:
@@ -60,13 +77,13 @@ class HostFinder:
     def __init__(self) -> None:
         self._files: dict[str, tuple[SourceFile, Tree] | None] = {}
 
-    def at(self, path: str, line: int, column: int) -> tuple[Host, ...]:
+    def at(self, path: str, line: int, column: int, message: str = "") -> tuple[Host, ...]:
         parsed = self._parsed(path)
         if parsed is None or not 1 <= line <= parsed[0].line_count:
             return ()
         file, tree = parsed
         row = line - 1
-        return hosts(file, tree.root_node, row, len(file.line_text(row)[:column - 1].encode("utf-8")))
+        return hosts(file, tree.root_node, row, len(file.line_text(row)[:column - 1].encode("utf-8")), message)
 
     def _parsed(self, path: str) -> tuple[SourceFile, Tree] | None:
         if path not in self._files:

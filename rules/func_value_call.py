@@ -58,7 +58,10 @@ whose address is taken): `moved to heap: total` for `run(func() { total++ })`. A
 that is only called where it is written or through a local (`func() { ... }()`, `emit := func()
 { ... }; emit()`) is inlined at those calls, and `-m` reports its body's escapes there: the
 findings give those calls as related locations, and the rule is silent when the func value is a
-parameter of such a literal (the argument at the inlined call may be known).
+parameter of such a literal (the argument at the inlined call may be known). The same holds for a
+literal used only as a range-over-func iterator (`iterate := func(yield func(T) bool) {...}; for
+x := range iterate`): inlined into the loop, its `yield` is the loop body, and `yield(buf[:])`
+leaves `buf` on the stack.
 """
 from __future__ import annotations
 
@@ -130,7 +133,8 @@ def _inlined_parameter(fm: FileModel, function: Node) -> bool:
     symbol = fm.resolve(function) if function.type == "identifier" else None
     if symbol is None or symbol.kind is not SymbolKind.PARAM or symbol.function is None:
         return False
-    return symbol.function.type == "func_literal" and direct_calls(fm, symbol.function) is not None
+    # A range-over-func iterator literal is inlined into its loops, where yield is the loop body.
+    return symbol.function.type == "func_literal" and direct_calls(fm, symbol.function, ranges=True) is not None
 
 
 def _passed(arg: Node) -> Node:

@@ -17,7 +17,7 @@ from conftest import FIXTURES
 from goescape.linter import gc
 from goescape.linter.compiler_escapes import confirmed, escapes_by_line, finding_keys
 from goescape.linter.diagnostic import Diagnostic
-from goescape.linter.inlined import HostFinder, matches
+from goescape.linter.inlined import HostFinder, confirms
 from goescape.linter.parsing import parse
 from goescape.linter.testing import check_fixture
 
@@ -69,8 +69,8 @@ def _confirmed_where_inlined(finder: HostFinder, path: Path, diagnostic: Diagnos
     """A finding inside a func literal the compiler inlined: its expression is the subject of an
     escape at the call that inlined it (see goescape.linter.inlined)."""
     starts = [diagnostic.location.start, *(r.location.start for r in diagnostic.related)]
-    return any(matches(d.subject, host.text)
-               for start in starts for host in finder.at(str(path), start.line, start.column)
+    return any(confirms(d.subject, host)
+               for start in starts for host in finder.at(str(path), start.line, start.column, diagnostic.message)
                for d in escapes.get(host.line, ()))
 
 

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from goescape.linter.inlined import HostFinder, hosts, matches
+from goescape.linter.inlined import HostFinder, confirms, hosts, matches
 from goescape.linter.parsing import parse
 from goescape.linter.source import SourceFile
 
@@ -100,3 +100,17 @@ def test_a_literal_called_from_an_inlined_literal_is_reported_at_the_outer_calls
     found = [h.line for h in hosts(SourceFile(Path("p.go"), data), parse(data).root_node, row, 2)]
     # report(1), then each call of fail, which inlines it
     assert found == [lines.index("\t\treport(1)") + 1, lines.index("\tfail()") + 1, lines.index("\t\tfail()") + 1]
+
+
+def test_a_callee_inlined_at_the_finding_is_matched_by_the_finding_s_subject() -> None:
+    source = ("package p\n\nfunc F(out []byte) {\n\tcheck := func(x uint32) {\n"
+              "\t\tassert(write(out, x))\n\t}\n\tcheck(1)\n}\n")
+    data = source.encode()
+    row = source.splitlines().index("\t\tassert(write(out, x))")
+    message = '"assertion failed" escapes: assert is inlined here, and it boxes it into panic\'s argument'
+    [host] = hosts(SourceFile(Path("p.go"), data), parse(data).root_node, row, 2, message)
+    assert confirms('"assertion failed"', host)  # what the inlined assert allocates
+    assert not confirms('"other"', host)
+    [long] = hosts(SourceFile(Path("p.go"), data), parse(data).root_node, row, 2,
+                   'fmt.Sprintf("invalid WriteHeader code... escapes: it is boxed')
+    assert confirms('fmt.Sprintf("invalid WriteHeader code %v", code)', long)  # shortened in the message

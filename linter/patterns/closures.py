@@ -45,9 +45,11 @@ def inline_notes(fm: FileModel, node: Node) -> list[tuple[Node, str]]:
             for site in inlined_call_sites(fm, node)]
 
 
-def direct_calls(fm: FileModel, literal: Node) -> list[Node] | None:
+def direct_calls(fm: FileModel, literal: Node, ranges: bool = False) -> list[Node] | None:
     """The calls of a func literal that is only ever called directly; None when it is used in
-    any other way (stored, passed, returned, deferred, started as a goroutine)."""
+    any other way (stored, passed, returned, deferred, started as a goroutine). With `ranges`,
+    `for x := range f` counts as a call too (f is the iterator; the loop body its yield), and
+    its range clause is among the calls."""
     if called_in_place(literal):
         node = literal
         while node.parent is not None and node.parent.type == "parenthesized_expression":
@@ -69,6 +71,10 @@ def direct_calls(fm: FileModel, literal: Node) -> list[Node] | None:
         if ident.text != name.text or ident.start_byte == name.start_byte or fm.resolve(ident) is not symbol:
             continue
         call = ident.parent
+        if ranges and call is not None and call.type == "range_clause" \
+                and _same(call.child_by_field_name("right"), ident):
+            calls.append(call)
+            continue
         function = call.child_by_field_name("function") if call is not None else None
         if call is None or call.type != "call_expression" or function is None or function.id != ident.id:
             return None  # used as a value
@@ -92,3 +98,7 @@ def _bound_name(literal: Node) -> Node | None:
     names = left.named_children if left is not None else [
         c for c in statement.children_by_field_name("name") if c.is_named]
     return names[0] if len(names) == 1 and names[0].type == "identifier" else None
+
+
+def _same(a: Node | None, b: Node) -> bool:
+    return a is not None and a.start_byte == b.start_byte and a.end_byte == b.end_byte

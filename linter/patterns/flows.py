@@ -169,7 +169,7 @@ def _sink(fm: FileModel, expr: Node, mode: Mode, walk: _Walk) -> Sink | None:
             return _sink(fm, parent, Mode.CONTENT, walk)  # &T{...}: the literal is the pointee
         return None
     if kind == "type_assertion_expression":
-        return _sink(fm, parent, mode, walk) if parent.child_by_field_name("operand") == node else None
+        return _assertion_sink(fm, parent, node, mode, walk)
     if kind == "selector_expression":
         return _selector_sink(fm, parent, node, mode, walk)
     if kind == "index_expression":
@@ -182,6 +182,18 @@ def _sink(fm: FileModel, expr: Node, mode: Mode, walk: _Walk) -> Sink | None:
     if kind == "var_spec":
         return _var_spec_sink(fm, parent, node, mode, walk)
     return None
+
+
+def _assertion_sink(fm: FileModel, assertion: Node, node: Node, mode: Mode, walk: _Walk) -> Sink | None:
+    """`v.(T)`: to an interface (or a pointer-shaped T, held in the data word itself) the same
+    value flows on. To any other T the value is copied out of the box: the box stays behind, and
+    what it held (its content) is the result's own value (`arg.(uint64)` and
+    `arg.([]Frame)` do not leak `arg`'s box: Go 1.27 reports `leaking param content` there)."""
+    if assertion.child_by_field_name("operand") != node:
+        return None
+    if fm.type_of(assertion) is None or fm.is_interface(assertion) or fm.is_pointer_shaped(assertion):
+        return _sink(fm, assertion, mode, walk)
+    return _sink(fm, assertion, Mode.VALUE, walk) if mode is Mode.CONTENT else None
 
 
 def _list_sink(fm: FileModel, values: Node, node: Node, mode: Mode, walk: _Walk) -> Sink | None:

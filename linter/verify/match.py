@@ -105,8 +105,8 @@ def _inlined_backing(file: SourceFile, tree: Tree, finding: Finding, escapes: di
     path = os.path.realpath(file.path)
     backing: list[Diagnostic] = []
     for span in (finding.span, *(r.span for r in finding.related)):
-        for host in inlined.hosts(file, tree.root_node, *span.start):
-            found = [d for d in escapes.get((path, host.line), ()) if inlined.matches(d.subject, host.text)]
+        for host in inlined.hosts(file, tree.root_node, *span.start, finding.message):
+            found = [d for d in escapes.get((path, host.line), ()) if inlined.confirms(d.subject, host)]
             if found:
                 backing.append(next((d for d in found if id(d) not in claimed), found[0]))
                 break
