@@ -17,7 +17,7 @@ from pathlib import Path
 
 from tree_sitter import Node, Tree
 
-from goescape.linter.parsing import parse
+from goescape.linter.parsing import parse, same_node
 from goescape.linter.source import SourceFile
 
 _FUNCTIONS = ("function_declaration", "method_declaration")
@@ -145,7 +145,7 @@ def _literal_calls(literal: Node) -> Iterator[Node]:
     if parent.type == "call_expression":
         arguments = parent.child_by_field_name("arguments")
         deferred = parent.parent is not None and parent.parent.type in ("defer_statement", "go_statement")
-        if arguments is not None and not deferred and _same(parent.child_by_field_name("function"), literal):
+        if arguments is not None and not deferred and same_node(parent.child_by_field_name("function"), literal):
             yield arguments  # called in place (a deferred or go call is never inlined)
     elif parent.type == "argument_list":
         yield parent
@@ -156,7 +156,7 @@ def _literal_calls(literal: Node) -> Iterator[Node]:
 
 
 def _assigned_name(statement: Node, values: Node, literal: Node) -> bytes | None:
-    index = next((i for i, v in enumerate(values.named_children) if _same(v, literal)), None)
+    index = next((i for i, v in enumerate(values.named_children) if same_node(v, literal)), None)
     left = statement.child_by_field_name("left") or statement.child_by_field_name("name")
     if index is None or left is None:
         return None
@@ -185,7 +185,3 @@ def _calls_of(statement: Node, name: bytes) -> Iterator[Node]:
                 calls.append(arguments)
         stack.extend(node.named_children)
     yield from sorted(calls, key=lambda call: call.start_byte)
-
-
-def _same(a: Node | None, b: Node) -> bool:
-    return a is not None and a.start_byte == b.start_byte and a.end_byte == b.end_byte

@@ -44,6 +44,12 @@ def captured(query: Query, node: Node, name: str) -> list[Node]:
     return sorted(nodes, key=lambda n: (n.start_byte, -n.end_byte))
 
 
+def same_node(a: Node | None, b: Node | None) -> bool:
+    """Whether two nodes (either possibly missing) span the same bytes: the same node, however
+    it was reached (a field accessor, a child list)."""
+    return a is not None and b is not None and a.start_byte == b.start_byte and a.end_byte == b.end_byte
+
+
 def ancestors(root: Node, node: Node) -> list[Node]:
     """The nodes from `root` down to `node`'s parent, outermost first; [] when `node` is `root`
     or not below it. Built downwards with `child_with_descendant`: in tree-sitter `Node.parent`

@@ -12,7 +12,7 @@ from __future__ import annotations
 from tree_sitter import Node, Query
 
 from goescape.linter.model import FileModel, SymbolKind
-from goescape.linter.parsing import GO, captured
+from goescape.linter.parsing import GO, captured, same_node
 from goescape.linter.patterns.inlining import called_in_place
 
 _IDENTIFIERS = Query(GO, "(identifier) @id")
@@ -72,7 +72,7 @@ def direct_calls(fm: FileModel, literal: Node, ranges: bool = False) -> list[Nod
             continue
         call = ident.parent
         if ranges and call is not None and call.type == "range_clause" \
-                and _same(call.child_by_field_name("right"), ident):
+                and same_node(call.child_by_field_name("right"), ident):
             calls.append(call)
             continue
         function = call.child_by_field_name("function") if call is not None else None
@@ -98,7 +98,3 @@ def _bound_name(literal: Node) -> Node | None:
     names = left.named_children if left is not None else [
         c for c in statement.children_by_field_name("name") if c.is_named]
     return names[0] if len(names) == 1 and names[0].type == "identifier" else None
-
-
-def _same(a: Node | None, b: Node) -> bool:
-    return a is not None and a.start_byte == b.start_byte and a.end_byte == b.end_byte

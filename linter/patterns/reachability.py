@@ -17,7 +17,7 @@ from tree_sitter import Node, Query
 
 from goescape.linter.model.buildtags import host_platform
 from goescape.linter.model.symbols import SymbolKind
-from goescape.linter.parsing import GO, ancestors, captured
+from goescape.linter.parsing import GO, ancestors, captured, same_node
 
 if TYPE_CHECKING:
     from goescape.linter.model.file import FileModel
@@ -49,9 +49,9 @@ def is_dead(fm: FileModel, node: Node) -> bool:
             if value is not None:
                 consequence = parent.child_by_field_name("consequence")
                 alternative = parent.child_by_field_name("alternative")
-                if value is not True and _same(child, consequence):
+                if value is not True and same_node(child, consequence):
                     return True  # false, or unknown
-                if value is not False and _same(child, alternative):
+                if value is not False and same_node(child, alternative):
                     return True
         elif parent.type in _STATEMENT_LISTS and _after_terminating(fm, child, parent):
             return True
@@ -221,8 +221,6 @@ def in_generic(node: Node) -> bool:
     return False
 
 
-def _same(a: Node, b: Node | None) -> bool:
-    return b is not None and a.start_byte == b.start_byte and a.end_byte == b.end_byte
 
 
 def _after_terminating(fm: FileModel, statement: Node, parent: Node) -> bool:
