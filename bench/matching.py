@@ -135,27 +135,26 @@ def score(flags: Iterable[Flag], lines: Mapping[Key, EscapeLine]) -> Score:
     """Precision of `flags` and recall of `lines`: a finding is confirmed by an escape on its own
     line or on one of its related locations (`moved to heap: x` sits on x's declaration)."""
     ordered = tuple(sorted(flags, key=Flag.sort_key))
-    confirming = {id(f): f.confirming(lines) for f in ordered}
-    hits = [f for f in ordered if confirming[id(f)]]
-    covered = frozenset(k for f in hits for k in confirming[id(f)])
+    judged = [(f, f.confirming(lines)) for f in ordered]  # each flag with the lines confirming it
+    covered = frozenset(k for _, found in judged for k in found)
     return Score(
         flags=ordered,
         lines=dict(sorted(lines.items())),
         covered=covered,
-        false_positives=tuple(f for f in ordered if not confirming[id(f)]),
-        precision=Tally(len(hits), len(ordered)),
+        false_positives=tuple(f for f, found in judged if not found),
+        precision=Tally(sum(bool(found) for _, found in judged), len(ordered)),
         recall=Tally(len(covered), len(lines)),
-        rules=_rule_scores(ordered, lines),
+        rules=_rule_scores(judged),
         shapes=_shape_tallies(lines, covered),
     )
 
 
-def _rule_scores(flags: Sequence[Flag], lines: Mapping[Key, EscapeLine]) -> dict[str, RuleScore]:
+def _rule_scores(judged: Sequence[tuple[Flag, tuple[Key, ...]]]) -> dict[str, RuleScore]:
     scores = {}
-    for code in sorted({f.code for f in flags}):
-        mine = [(f, f.confirming(lines)) for f in flags if f.code == code]
-        hits = {k for _, found in mine for k in found}
-        scores[code] = RuleScore(code, Tally(sum(bool(found) for _, found in mine), len(mine)), len(hits))
+    for code in sorted({f.code for f, _ in judged}):
+        mine = [found for f, found in judged if f.code == code]
+        hits = {k for found in mine for k in found}
+        scores[code] = RuleScore(code, Tally(sum(bool(found) for found in mine), len(mine)), len(hits))
     return scores
 
 
