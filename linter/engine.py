@@ -59,6 +59,12 @@ class PackageFiles:
                                            outline_generated=self.outline_generated)
         return self._model.file(file.path)
 
+    @classmethod
+    def under(cls, policy: Policy, directory: Path, name: str | None) -> PackageFiles:
+        """An empty package whose model reads siblings as `policy` says (size limit, generated)."""
+        return cls(directory, name, max_bytes=policy.config.max_file_size,
+                   outline_generated=not policy.config.include_generated)
+
     def forget_model(self) -> None:
         self._model = None
 
@@ -193,9 +199,7 @@ def lint_directory(targets: Sequence[Target], policy: Policy, root: Path,
     packages: dict[str | None, PackageFiles] = {}
     for source, tree in parsed:
         name = package_name(tree)
-        files = packages.setdefault(name, PackageFiles(
-            source.path.parent, name, max_bytes=policy.config.max_file_size,
-            outline_generated=not policy.config.include_generated))
+        files = packages.setdefault(name, PackageFiles.under(policy, source.path.parent, name))
         files.parsed[source.path] = (source, tree)
     for source, tree in parsed:
         package = packages[package_name(tree)]
@@ -222,8 +226,7 @@ def lint_source(file: SourceFile, policy: Policy, root: Path,
     if file.is_generated and not policy.config.include_generated:
         return FileResult(path=file.path, generated=True)
     tree = parse(file.data)
-    package = PackageFiles(file.path.parent, package_name(tree), max_bytes=policy.config.max_file_size,
-                           outline_generated=not policy.config.include_generated)
+    package = PackageFiles.under(policy, file.path.parent, package_name(tree))
     package.parsed[file.path] = (file, tree)
     return lint_parsed(file, tree, policy, root, package, stages)
 
