@@ -6,7 +6,7 @@ import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from enum import Enum
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -142,31 +142,24 @@ class StdPackage:
         self.path = path
         self.owner = owner  # named types in other packages are looked up through it
         self.name: str = section["name"]
-        self._raw: dict[str, Any] | None = section
-        self._frozen_section: dict[str, Any] | None = None
+        self._raw: dict[str, Any] | None = section  # until first use (see `_section`)
         self._decoded: dict[int, Type] = {}
         self._named: dict[str, Type] = {}
         self._funcs: dict[str, StdFunc] = {}
 
-    @property
+    @cached_property
     def _section(self) -> dict[str, Any]:
         """The package's data, converted on first use: a file imports many packages whose
         names are all it needs. Tuples, not JSON's lists: the garbage collector stops tracking
         tuples of atoms, so long-lived stdlib data does not slow down every later collection."""
-        if self._frozen_section is None:
-            self._frozen_section = _frozen(self._raw)
-            self._raw = None
-        return self._frozen_section
-
-    @property
-    def _table(self) -> tuple[Any, ...]:
-        types: tuple[Any, ...] = self._section["types"]
-        return types
+        section: dict[str, Any] = _frozen(self._raw)
+        self._raw = None
+        return section
 
     def decode(self, index: int) -> Type:
         found = self._decoded.get(index)
         if found is None:
-            found = self._decoded[index] = _decode(self, self._table[index])
+            found = self._decoded[index] = _decode(self, self._section["types"][index])
         return found
 
     def function(self, name: str, raw: tuple[Any, ...], receiver: str | None = None) -> StdFunc:
