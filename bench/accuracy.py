@@ -12,8 +12,8 @@ if __package__ in (None, ""):  # run as `python bench/accuracy.py`: make `bench`
 from bench.measure import BenchError, SuiteResult, go_command, measure
 from bench.suites import Suite, builtin_suites, module_suite, std_suite
 from bench.tables import Header, render
-from goescape.linter import gc
-from goescape.linter.registry import build_registry
+from goescape.linter.gc import build as gc
+from goescape.linter.registry.registry import build_registry
 
 EPILOG = """\
 suites: seed (the seed document's examples), fixtures (tests/fixtures), std-tuned (std packages

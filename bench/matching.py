@@ -4,7 +4,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from goescape.linter.compiler_escapes import (  # noqa: F401 - re-exported for the reports
+from goescape.linter.gc.build import Diagnostic
+from goescape.linter.gc.escapes import (  # noqa: F401 - re-exported for the reports
     ADDRESS,
     APPEND,
     BOXED,
@@ -23,12 +24,11 @@ from goescape.linter.compiler_escapes import (  # noqa: F401 - re-exported for t
     escapes_by_line,
     shape,
 )
-from goescape.linter.gc import Diagnostic
-from goescape.linter.gc_parse import classify
-from goescape.linter.inlined import Host, confirms
+from goescape.linter.gc.inlined import Host, confirms
+from goescape.linter.gc.parse import classify
 
 # The definitions (escape kinds, message shapes, what confirms a finding) are shared with
-# `--verify` and the fixture cross-check: goescape.linter.compiler_escapes.
+# `--verify` and the fixture cross-check: goescape.linter.gc.escapes.
 
 
 @dataclass(frozen=True)

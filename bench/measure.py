@@ -12,14 +12,15 @@ from pathlib import Path
 
 from bench.matching import EscapeLine, Flag, Key, Score, escape_lines, score
 from bench.suites import Suite
-from goescape.linter import gc
-from goescape.linter.cache import default_cache_dir
-from goescape.linter.config import Config
-from goescape.linter.engine import RunResult, run
-from goescape.linter.inlined import HostFinder
-from goescape.linter.policy import Policy
-from goescape.linter.registry import Registry, build_registry
-from goescape.linter.source import SourceFile
+from goescape.linter.config.file import Config
+from goescape.linter.config.policy import Policy
+from goescape.linter.findings import RunResult
+from goescape.linter.gc import build as gc
+from goescape.linter.gc.inlined import HostFinder
+from goescape.linter.registry.registry import Registry, build_registry
+from goescape.linter.run.cache import default_cache_dir
+from goescape.linter.run.runner import run
+from goescape.linter.syntax.source import SourceFile
 from goescape.linter.verify import create_stage
 
 INTERNAL_PREFIX = "ESC0"  # goescape's own directive checks: not escape findings

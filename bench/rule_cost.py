@@ -14,11 +14,13 @@ from pathlib import Path
 if __package__ in (None, ""):  # run as `python bench/rule_cost.py`: make `bench` importable
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from goescape.linter.config import Config
-from goescape.linter.engine import run
-from goescape.linter.policy import Policy
-from goescape.linter.registry import Registry, Rule, build_registry
-from goescape.linter.rule import Finding, Precision, RuleMeta, Severity
+from goescape.linter.config.file import Config
+from goescape.linter.config.policy import Policy
+from goescape.linter.findings import Finding, Severity
+from goescape.linter.registry.registry import Registry, build_registry
+from goescape.linter.rule.definition import Rule
+from goescape.linter.rule.meta import Precision, RuleMeta
+from goescape.linter.run.runner import run
 
 BUDGET = 0.25  # no rule may slow a full run by more than this over the engine without it
 ENGINE = "engine"  # parse, directives, suppressions: no pattern rule, so no dispatch walk
@@ -94,7 +96,7 @@ def pattern_rules() -> list[str]:
 
 
 def default_paths() -> list[str]:
-    from goescape.linter import gc
+    from goescape.linter.gc import build as gc
 
     go = gc.find_go()
     if go is None:

@@ -18,8 +18,8 @@ if __package__ in (None, ""):  # run as `python bench/speed.py`: make `bench` im
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from goescape.linter import __version__
-from goescape.linter.gc import find_go, go_env, go_version, safe_env
-from goescape.linter.workers import cpu_count
+from goescape.linter.gc.build import find_go, go_env, go_version, safe_env
+from goescape.linter.run.workers import cpu_count
 
 # Files whose one-file run stands for a pre-commit hook: a small package, a mid-sized one and
 # net/http (51 files, all parsed for the package model).

@@ -27,7 +27,7 @@ if __package__ in (None, ""):  # run as `python bench/verify_speed.py`: make `be
 
 from bench.measure import BenchError, _workdir, go_command, list_packages
 from bench.suites import Suite, builtin_suites, std_suite
-from goescape.linter import gc
+from goescape.linter.gc import build as gc
 
 COLUMNS = ("go build -m (cold)", "--verify (cold)", "--verify (warm)", "no --verify")
 

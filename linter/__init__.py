@@ -1,4 +1,4 @@
-"""goescape engine: parsing, configuration, suppressions, dispatch and reports."""
+"""goescape: a static linter for the Go code that makes values escape to the heap (layout: docs/architecture.md)."""
 from __future__ import annotations
 
 from importlib import metadata

@@ -13,14 +13,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from goescape.linter.config import Config
-from goescape.linter.diagnostic import Diagnostic
-from goescape.linter.engine import FileResult, lint_source
-from goescape.linter.parsing import node_text, parse
-from goescape.linter.policy import Policy
-from goescape.linter.registry import Registry, build_registry
-from goescape.linter.source import SourceFile
-from goescape.linter.suppressions import comment_nodes
+from goescape.linter.config.file import Config
+from goescape.linter.config.policy import Policy
+from goescape.linter.engine.lint import lint_source
+from goescape.linter.engine.suppressions import comment_nodes
+from goescape.linter.findings import Diagnostic, FileResult
+from goescape.linter.registry.registry import Registry, build_registry
+from goescape.linter.syntax.parsing import node_text, parse
+from goescape.linter.syntax.source import SourceFile
 
 _EXPECTATION = re.compile(r"^//\s*(?P<kind>want|todo-want|todo-fp)\s+(?P<patterns>.+)$")
 _PATTERN = re.compile(r'"((?:[^"\\]|\\.)*)"|`([^`]*)`')

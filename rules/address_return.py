@@ -60,10 +60,11 @@ from types import MappingProxyType
 
 from tree_sitter import Node
 
-from goescape.linter.context import Context
+from goescape.linter.findings import Finding, Severity
 from goescape.linter.model import FileModel, StorageKind, Symbol
 from goescape.linter.patterns.reachability import in_generic, is_dead
-from goescape.linter.rule import Finding, Precision, RuleMeta, RuleOption, Severity
+from goescape.linter.rule.context import Context
+from goescape.linter.rule.meta import Precision, RuleMeta, RuleOption
 
 META = RuleMeta(
     code="ESC101",

@@ -49,7 +49,8 @@ This rule has no pattern of its own: `goescape check --verify` classifies into i
 '''
 from __future__ import annotations
 
-from goescape.linter.rule import Precision, RuleMeta, Severity
+from goescape.linter.findings import Severity
+from goescape.linter.rule.meta import Precision, RuleMeta
 
 VERIFY_ONLY = True  # findings come from the compiler (`--verify`); there is no check
 

@@ -67,12 +67,13 @@ from collections.abc import Iterator
 
 from tree_sitter import Node
 
-from goescape.linter.context import Context
+from goescape.linter.findings import Finding, Severity
 from goescape.linter.model.types import Chan, Interface, core, underlying
 from goescape.linter.patterns.boxing import boxing
 from goescape.linter.patterns.closures import inline_notes
 from goescape.linter.patterns.storage import analyzed, heap_origins, report
-from goescape.linter.rule import Finding, Precision, RuleMeta, Severity
+from goescape.linter.rule.context import Context
+from goescape.linter.rule.meta import Precision, RuleMeta
 
 META = RuleMeta(
     code="ESC105",

@@ -53,7 +53,8 @@ escapes that no other rule reported or fits.
 '''
 from __future__ import annotations
 
-from goescape.linter.rule import Precision, RuleMeta, Severity
+from goescape.linter.findings import Severity
+from goescape.linter.rule.meta import Precision, RuleMeta
 
 VERIFY_ONLY = True  # findings come from the compiler (`--verify`); there is no check
 

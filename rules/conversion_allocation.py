@@ -41,7 +41,8 @@ escapes of concatenations and conversions that no pattern rule reported.
 '''
 from __future__ import annotations
 
-from goescape.linter.rule import Precision, RuleMeta, Severity
+from goescape.linter.findings import Severity
+from goescape.linter.rule.meta import Precision, RuleMeta
 
 VERIFY_ONLY = True  # findings come from the compiler (`--verify`); there is no check
 

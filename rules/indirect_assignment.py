@@ -78,7 +78,7 @@ from collections.abc import Iterator
 
 from tree_sitter import Node
 
-from goescape.linter.context import Context
+from goescape.linter.findings import Finding, Severity
 from goescape.linter.patterns.storage import (
     DestinationKind,
     analyzed,
@@ -88,7 +88,8 @@ from goescape.linter.patterns.storage import (
     may_refer,
     report,
 )
-from goescape.linter.rule import Finding, Precision, RuleMeta, Severity
+from goescape.linter.rule.context import Context
+from goescape.linter.rule.meta import Precision, RuleMeta
 
 META = RuleMeta(
     code="ESC107",

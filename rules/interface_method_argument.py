@@ -60,13 +60,14 @@ from collections.abc import Iterator
 
 from tree_sitter import Node
 
-from goescape.linter.context import Context
+from goescape.linter.findings import Finding, Severity
 from goescape.linter.model import CalleeKind
 from goescape.linter.patterns.arguments import argument_origins
 from goescape.linter.patterns.devirtualization import unknown_dynamic_type
 from goescape.linter.patterns.reachability import reported_where_written
 from goescape.linter.patterns.storage import may_refer
-from goescape.linter.rule import Finding, Precision, RuleMeta, Severity
+from goescape.linter.rule.context import Context
+from goescape.linter.rule.meta import Precision, RuleMeta
 
 META = RuleMeta(
     code="ESC108",

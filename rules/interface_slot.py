@@ -63,12 +63,9 @@ from collections.abc import Iterator
 
 from tree_sitter import Node
 
-from goescape.linter.context import Context
-from goescape.linter.model.calls import CalleeKind
+from goescape.linter.findings import Finding, Severity
+from goescape.linter.model.base import CalleeKind, StorageKind, SymbolKind
 from goescape.linter.model.file import FileModel
-from goescape.linter.model.storage import StorageKind
-from goescape.linter.model.symbols import SymbolKind
-from goescape.linter.model.syntax import names, position
 from goescape.linter.model.types import Array, Map, Slice, Struct, underlying
 from goescape.linter.patterns.boxed_values import (
     SITE_TYPES,
@@ -82,7 +79,9 @@ from goescape.linter.patterns.boxing import Boxing, compiler_anchor, slot_type_t
 from goescape.linter.patterns.closures import inline_notes
 from goescape.linter.patterns.flows import Sink, SinkKind
 from goescape.linter.patterns.reachability import reported_where_written
-from goescape.linter.rule import Finding, Precision, RuleMeta, Severity
+from goescape.linter.rule.context import Context
+from goescape.linter.rule.meta import Precision, RuleMeta
+from goescape.linter.syntax.nodes import names, position
 
 META = RuleMeta(
     code="ESC102",

@@ -46,7 +46,8 @@ escapes explained as "too large for stack" or "too aligned for stack".
 '''
 from __future__ import annotations
 
-from goescape.linter.rule import Precision, RuleMeta, Severity
+from goescape.linter.findings import Severity
+from goescape.linter.rule.meta import Precision, RuleMeta
 
 VERIFY_ONLY = True  # findings come from the compiler (`--verify`); there is no check
 

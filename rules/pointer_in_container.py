@@ -79,7 +79,7 @@ from collections.abc import Iterator
 
 from tree_sitter import Node
 
-from goescape.linter.context import Context
+from goescape.linter.findings import Finding, Severity
 from goescape.linter.model.types import Map, core
 from goescape.linter.patterns.storage import (
     DestinationKind,
@@ -92,7 +92,8 @@ from goescape.linter.patterns.storage import (
     may_refer,
     report,
 )
-from goescape.linter.rule import Finding, Precision, RuleMeta, Severity
+from goescape.linter.rule.context import Context
+from goescape.linter.rule.meta import Precision, RuleMeta
 
 META = RuleMeta(
     code="ESC103",

@@ -57,13 +57,14 @@ from collections.abc import Iterator
 
 from tree_sitter import Node
 
-from goescape.linter.context import Context
-from goescape.linter.model.calls import CalleeKind
+from goescape.linter.findings import Finding, Severity
+from goescape.linter.model.base import CalleeKind
 from goescape.linter.model.types import Slice, underlying
 from goescape.linter.patterns.boxed_values import callee_name, escaping_boxes
 from goescape.linter.patterns.boxing import compiler_anchor, slot_type_text
 from goescape.linter.patterns.closures import inline_notes
-from goescape.linter.rule import Finding, Precision, RuleMeta, Severity
+from goescape.linter.rule.context import Context
+from goescape.linter.rule.meta import Precision, RuleMeta
 
 META = RuleMeta(
     code="ESC106",

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from goescape.linter.cli import main
+from goescape.linter.cli.main import main
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = REPO / "tests" / "fixtures"
@@ -68,7 +68,7 @@ def gofile(tmp_path: Path) -> Callable[..., Path]:
 
 
 def go_binary() -> str | None:
-    from goescape.linter import gc
+    from goescape.linter.gc import build as gc
 
     return gc.find_go()
 

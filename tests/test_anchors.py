@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import pytest
 
-from goescape.linter.anchors import anchor
-from goescape.linter.parsing import parse
-from goescape.linter.rule import Span
+from goescape.linter.findings import Span
+from goescape.linter.syntax.anchors import anchor
+from goescape.linter.syntax.parsing import parse
 
 
 def _anchor(source: str, needle: str) -> bytes | None:

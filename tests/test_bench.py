@@ -11,11 +11,13 @@ import pytest
 from conftest import REPO
 from tree_sitter import Node
 
-from goescape.linter import gc
-from goescape.linter.context import Context
-from goescape.linter.gc_parse import Location, classify
-from goescape.linter.registry import Registry, Rule
-from goescape.linter.rule import Finding, Precision, RuleMeta, Severity
+from goescape.linter.findings import Finding, Severity
+from goescape.linter.gc import build as gc
+from goescape.linter.gc.parse import Location, classify
+from goescape.linter.registry.registry import Registry
+from goescape.linter.rule.context import Context
+from goescape.linter.rule.definition import Rule
+from goescape.linter.rule.meta import Precision, RuleMeta
 
 sys.path.insert(0, str(REPO))  # bench/ is a folder of scripts, not an installed package
 

@@ -10,16 +10,23 @@ from pathlib import Path
 import pytest
 from tree_sitter import Node
 
-from goescape.linter import cachekey, engine, model, parsing
-from goescape.linter.cache import ResultCache
-from goescape.linter.codec import decode, encode
-from goescape.linter.config import Config
-from goescape.linter.context import Context
-from goescape.linter.discover import discover
-from goescape.linter.policy import Policy
-from goescape.linter.registry import Rule, build_registry
-from goescape.linter.report import ReportOptions, render
-from goescape.linter.rule import Finding, Precision, RuleMeta, Severity
+from goescape.linter import model
+from goescape.linter.config.discover import discover
+from goescape.linter.config.file import Config
+from goescape.linter.config.policy import Policy
+from goescape.linter.engine import lint as engine
+from goescape.linter.engine.diagnostics import uri_for
+from goescape.linter.findings import Finding, Severity
+from goescape.linter.registry.registry import build_registry
+from goescape.linter.report import render
+from goescape.linter.report.options import ReportOptions
+from goescape.linter.rule.context import Context
+from goescape.linter.rule.definition import Rule
+from goescape.linter.rule.meta import Precision, RuleMeta
+from goescape.linter.run import cachekey, runner
+from goescape.linter.run.cache import ResultCache
+from goescape.linter.run.codec import decode, encode
+from goescape.linter.syntax import parsing
 
 A_GO = "package p\n\nfunc f() *T {\n\tt := T{}\n\treturn &t\n}\n\nfunc g() { _ = target }\n"
 B_GO = "package p\n\ntype T struct{ x int }\n\nvar target int\n"
@@ -74,7 +81,7 @@ class Counter:
 
 def _lint(project: Path, cache: ResultCache | None, policy: Policy | None = None) -> str:
     policy = policy or _policy(project)
-    result = engine.run([str(project)], policy, project, cache=cache)
+    result = runner.run([str(project)], policy, project, cache=cache)
     return render("json", result, policy, ReportOptions(include_suppressed=True))
 
 
@@ -189,7 +196,7 @@ def test_a_corrupt_entry_is_ignored_and_rewritten(project, tmp_path, monkeypatch
 
 @pytest.mark.parametrize("fill", [True, False], ids=["filled", "constructed"])
 def test_the_codec_round_trips_every_field(project, monkeypatch, fill):
-    from goescape.linter import codec
+    from goescape.linter.run import codec
 
     monkeypatch.setattr(codec, "_FILL", fill and codec._FILL)
     policy = _policy(project)
@@ -203,7 +210,7 @@ def test_the_codec_round_trips_every_field(project, monkeypatch, fill):
     for result in results:
         target = targets[result.path]
         sent = json.loads(json.dumps(encode(result)))
-        assert decode(sent, target.path, target.display, engine.uri_for(target.path, project)) == result
+        assert decode(sent, target.path, target.display, uri_for(target.path, project)) == result
 
 
 def _write_entries(root: str, start: int) -> None:
@@ -248,7 +255,7 @@ def test_no_cache_for_stages_without_a_key(project, tmp_path):
             return findings
 
     policy = _policy(project)
-    engine.run([str(project)], policy, project, [Stage()], cache=ResultCache(tmp_path / "cache"))
+    runner.run([str(project)], policy, project, [Stage()], cache=ResultCache(tmp_path / "cache"))
     assert not (tmp_path / "cache" / "v1" / "results").exists() or not any(
         (tmp_path / "cache" / "v1" / "results").rglob("*"))
 
@@ -279,6 +286,6 @@ def test_the_codec_keeps_properties_and_odd_snippets(project):
                   location=replace(first.location, snippet="not the line"))
     result.refuted = [odd]
     sent = json.loads(json.dumps(encode(result)))
-    again = decode(sent, target.path, target.display, engine.uri_for(target.path, project))
+    again = decode(sent, target.path, target.display, uri_for(target.path, project))
     assert again == result and dict(again.refuted[0].properties) == {"verified": True,
                                                                        "compiler": ["moved to heap: t"]}

@@ -14,11 +14,11 @@ from pathlib import Path
 import pytest
 from conftest import FIXTURES
 
-from goescape.linter import gc
-from goescape.linter.compiler_escapes import confirmed, escapes_by_line, finding_keys
-from goescape.linter.diagnostic import Diagnostic
-from goescape.linter.inlined import HostFinder, confirms
-from goescape.linter.parsing import parse
+from goescape.linter.findings import Diagnostic
+from goescape.linter.gc import build as gc
+from goescape.linter.gc.escapes import confirmed, escapes_by_line, finding_keys
+from goescape.linter.gc.inlined import HostFinder, confirms
+from goescape.linter.syntax.parsing import parse
 from goescape.linter.testing import check_fixture
 
 FIXTURE_FILES = sorted(FIXTURES.rglob("*.go"))
@@ -67,7 +67,7 @@ def _escapes_at(escapes: dict[int, list[gc.Diagnostic]], path: Path, line: int) 
 def _confirmed_where_inlined(finder: HostFinder, path: Path, diagnostic: Diagnostic,
                              escapes: dict[int, list[gc.Diagnostic]]) -> bool:
     """A finding inside a func literal the compiler inlined: its expression is the subject of an
-    escape at the call that inlined it (see goescape.linter.inlined)."""
+    escape at the call that inlined it (see goescape.linter.gc.inlined)."""
     starts = [diagnostic.location.start, *(r.location.start for r in diagnostic.related)]
     return any(confirms(d.subject, host)
                for start in starts for host in finder.at(str(path), start.line, start.column, diagnostic.message)

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from goescape.linter.config import ConfigError, find_config, load_config
-from goescape.linter.registry import build_registry
+from goescape.linter.config.file import ConfigError, find_config, load_config
+from goescape.linter.registry.registry import build_registry
 
 ESCAPING = """type T struct{ n int }
 

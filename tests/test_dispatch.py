@@ -6,8 +6,8 @@ import sys
 
 import pytest
 
-from goescape.linter.dispatch import capture
-from goescape.linter.parsing import parse
+from goescape.linter.syntax.capture import capture
+from goescape.linter.syntax.parsing import parse
 
 SOURCE = b"""package p
 
@@ -58,7 +58,7 @@ def test_order_is_the_same_in_every_process(tmp_path):
     body = "".join(f"func f{i}(a, b int) int {{ c := g(a) + h(b, a); return k(c) }}\n" for i in range(400))
     path = tmp_path / "big.go"
     path.write_text("package p\n\n" + body)
-    script = ("import sys; from goescape.linter.dispatch import capture; from goescape.linter.parsing "
+    script = ("import sys; from goescape.linter.syntax.capture import capture; from goescape.linter.syntax.parsing "
               "import parse; src = open(sys.argv[1], 'rb').read(); "
               "print([n.start_byte for n in capture(parse(src), ['identifier', 'call_expression'])[0]])")
     outputs = [subprocess.run([sys.executable, "-c", script, str(path)], capture_output=True, text=True,

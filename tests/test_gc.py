@@ -1,4 +1,4 @@
-"""Tests for goescape.linter.gc: real compiler runs on small modules, and the text parser."""
+"""Tests for goescape.linter.gc.build and gc.parse: real compiler runs on small modules, and the text parser."""
 from __future__ import annotations
 
 import os
@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from goescape.linter.gc import (
+from goescape.linter.gc.build import (
     BuildResult,
     Diagnostic,
     GoError,
@@ -21,7 +21,7 @@ from goescape.linter.gc import (
     go_version,
     safe_env,
 )
-from goescape.linter.gc_parse import UNKNOWN, classify, parse
+from goescape.linter.gc.parse import UNKNOWN, classify, parse
 
 GO = find_go()
 needs_go = pytest.mark.skipif(

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from goescape.linter.gitdiff import parse_diff
+from goescape.linter.run.gitdiff import parse_diff
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 

@@ -1,13 +1,13 @@
-"""Where the compiler reports escapes inside the func literals it inlines (goescape.linter.inlined)."""
+"""Where the compiler reports escapes inside the func literals it inlines (goescape.linter.gc.inlined)."""
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
 
-from goescape.linter.inlined import HostFinder, confirms, hosts, matches
-from goescape.linter.parsing import parse
-from goescape.linter.source import SourceFile
+from goescape.linter.gc.inlined import HostFinder, confirms, hosts, matches
+from goescape.linter.syntax.parsing import parse
+from goescape.linter.syntax.source import SourceFile
 
 SOURCE = """package p
 

@@ -6,12 +6,12 @@ from pathlib import Path
 
 import pytest
 
-from goescape.linter import workers
-from goescape.linter.config import Config
-from goescape.linter.discover import discover
-from goescape.linter.engine import by_directory
-from goescape.linter.policy import Policy
-from goescape.linter.registry import build_registry
+from goescape.linter.config.discover import discover
+from goescape.linter.config.file import Config
+from goescape.linter.config.policy import Policy
+from goescape.linter.registry.registry import build_registry
+from goescape.linter.run import workers
+from goescape.linter.run.runner import by_directory
 
 TYPES = "package {pkg}\n\ntype T struct{{ n int }}\n"
 RETURNS = "package {pkg}\n\nfunc New{i}() *T {{\n\tt := T{{n: {i}}}\n\treturn &t\n}}\n"
@@ -138,7 +138,7 @@ def test_an_unusable_default_cache_only_warns(cli, project, tmp_path, monkeypatc
 
 @pytest.mark.parametrize("name", ["a.go", "with space.go", "café.go", "100%.go", "sub/dir/x.go"])
 def test_the_fast_uri_is_the_engines(tmp_path, name):
-    from goescape.linter.engine import uri_for
+    from goescape.linter.engine.diagnostics import uri_for
 
     path = tmp_path / "root" / name
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 from conftest import REPO
 
-from goescape.linter.registry import Registry, RegistryError, Rule, build_registry, rule_from_module
+from goescape.linter.registry.registry import Registry, RegistryError, build_registry, rule_from_module
+from goescape.linter.rule.definition import Rule
 from goescape.rules import BUILTIN, address_return
 
 GO = """package p

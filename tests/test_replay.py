@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from goescape.linter import cli as cli_module
-from goescape.linter import replay
+from goescape.linter.cli import main as cli_module
+from goescape.linter.run import replay
 
 RETURNS = "package p\n\ntype T struct{ n int }\n\nfunc New() *T {\n\tt := T{}\n\treturn &t\n}\n"
 OTHER = "package p\n\nfunc Other() *T {\n\tt := T{n: 1}\n\treturn &t\n}\n"

@@ -6,12 +6,12 @@ import re
 import pytest
 from conftest import REPO
 
-from goescape.linter.config import Config
-from goescape.linter.engine import lint_source
-from goescape.linter.policy import Policy
-from goescape.linter.registry import build_registry
-from goescape.linter.rules_doc import rules_markdown
-from goescape.linter.source import SourceFile
+from goescape.linter.config.file import Config
+from goescape.linter.config.policy import Policy
+from goescape.linter.engine.lint import lint_source
+from goescape.linter.registry.docs import rules_markdown
+from goescape.linter.registry.registry import build_registry
+from goescape.linter.syntax.source import SourceFile
 
 REGISTRY = build_registry(plugins=False)
 PATTERN_RULES = [r for r in REGISTRY.sorted() if r.check is not None]

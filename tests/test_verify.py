@@ -8,7 +8,7 @@ import pytest
 from conftest import FIXTURES, SEED
 from verify_helpers import compiler_escape_lines, copy_tree, finding_lines, module, report, require_go
 
-from goescape.linter.inlined import HostFinder
+from goescape.linter.gc.inlined import HostFinder
 
 pytestmark = pytest.mark.slow
 
@@ -108,7 +108,7 @@ def test_a_package_that_does_not_build_keeps_its_heuristic_findings(cli, tmp_pat
 
 def test_a_workspace_is_built_once(cli, tmp_path, monkeypatch):
     require_go()
-    from goescape.linter import gc
+    from goescape.linter.gc import build as gc
 
     calls: list[str] = []
     real = gc.escape_diagnostics

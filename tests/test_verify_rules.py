@@ -9,9 +9,10 @@ from pathlib import Path
 import pytest
 from verify_helpers import module, require_go
 
-from goescape.linter.policy import Policy
-from goescape.linter.registry import Registry, RegistryError, build_registry, rule_from_module
-from goescape.linter.rule import Precision, RuleMeta, Severity
+from goescape.linter.config.policy import Policy
+from goescape.linter.findings import Severity
+from goescape.linter.registry.registry import Registry, RegistryError, build_registry, rule_from_module
+from goescape.linter.rule.meta import Precision, RuleMeta
 
 REGISTRY = build_registry(plugins=False)
 VERIFY_ONLY = [r for r in REGISTRY.sorted() if r.verify_only]
@@ -49,7 +50,7 @@ def test_example_is_reported_under_verify_and_use_instead_is_not(cli, tmp_path, 
 def test_heuristic_mode_never_reports_them_nor_their_suppressions(cli, tmp_path):
     root = module(tmp_path / "m", {"p.go": "package p\n\nfunc f() int {\n\tx := 1 //goescape:ignore "
                                            "ESC205 kept\n\treturn x\n}\n"})
-    policy = Policy.build(__import__("goescape.linter.config", fromlist=["Config"]).Config(), REGISTRY)
+    policy = Policy.build(__import__("goescape.linter.config.file", fromlist=["Config"]).Config(), REGISTRY)
     assert not any(policy.enabled(r.code) for r in VERIFY_ONLY)
     assert json.loads(cli("check", ".", "--format", "json", cwd=root).stdout)["findings"] == []
 

@@ -12,9 +12,10 @@ import pytest
 from test_reports import SCHEMA, _validator_problems
 from verify_helpers import module, require_go
 
-from goescape.linter import gc
-from goescape.linter.registry import build_registry, rule_from_module
-from goescape.linter.rule import Precision, RuleMeta, Severity
+from goescape.linter.findings import Severity
+from goescape.linter.gc import build as gc
+from goescape.linter.registry.registry import build_registry, rule_from_module
+from goescape.linter.rule.meta import Precision, RuleMeta
 
 pytestmark = pytest.mark.slow
 
@@ -177,7 +178,7 @@ def with_every_address(monkeypatch: pytest.MonkeyPatch) -> None:
         found.add(rule_from_module(_every_address_rule(), "test"))
         return found
 
-    monkeypatch.setattr("goescape.linter.cli.build_registry", registry)
+    monkeypatch.setattr("goescape.linter.cli.main.build_registry", registry)
 
 
 def test_refuted_findings_are_counted_and_listed_on_request(cli, tmp_path, with_every_address):
@@ -248,8 +249,8 @@ def test_the_compiler_result_cache_is_kept_under_its_size_bound(tmp_path):
 def test_a_relative_path_that_exists_is_not_moved_into_the_package(tmp_path):
     # The standard library's crypto/hkdf, inlined into vendor/golang.org/x/crypto/hkdf, is printed
     # as "./crypto/hkdf/hkdf.go": a real file, not a cache replay of the package's own hkdf.go.
-    from goescape.linter.gc import _relocate
-    from goescape.linter.gc_parse import Diagnostic, Kind, Location, ParsedOutput
+    from goescape.linter.gc.build import _relocate
+    from goescape.linter.gc.parse import Diagnostic, Kind, Location, ParsedOutput
 
     std = tmp_path / "crypto" / "hkdf" / "hkdf.go"
     vendored = tmp_path / "vendor" / "golang.org" / "x" / "crypto" / "hkdf" / "hkdf.go"

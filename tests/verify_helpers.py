@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from goescape.linter import gc
-from goescape.linter.compiler_escapes import escapes_by_line
+from goescape.linter.gc import build as gc
+from goescape.linter.gc.escapes import escapes_by_line
 
 REQUIRE_TOOLS = os.environ.get("GOESCAPE_REQUIRE_TOOLS") == "1"  # .ci/run: never skip
 GO = gc.find_go()

@@ -15,8 +15,8 @@ from pathlib import Path
 from tree_sitter import Node, Query, QueryCursor
 
 from goescape.linter.model import FileModel, PackageModel
-from goescape.linter.parsing import GO, package_name, parse
-from goescape.linter.source import SourceFile
+from goescape.linter.syntax.parsing import GO, package_name, parse
+from goescape.linter.syntax.source import SourceFile
 
 _RETURNS = Query(GO, "(return_statement) @ret")
 _IDENTS = Query(GO, "(identifier) @id")

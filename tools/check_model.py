@@ -16,8 +16,8 @@ from tree_sitter import Node
 from goescape.linter.model import FileModel, load_package
 from goescape.linter.model.scopes import FUNCTION_NODES
 from goescape.linter.model.types import is_pointer_shaped, is_untyped, kind
-from goescape.linter.parsing import package_name, parse
-from goescape.linter.source import SourceFile
+from goescape.linter.syntax.parsing import package_name, parse
+from goescape.linter.syntax.source import SourceFile
 
 REPO = Path(__file__).resolve().parent.parent
 HELPER = REPO / "tools" / "typeshapes" / "main.go"

@@ -1,15 +1,11 @@
 """Calls: what is called, with which signature, and what the compiler knows of its parameters."""
 from __future__ import annotations
 
-from dataclasses import dataclass
-from enum import Enum
-from typing import TYPE_CHECKING
-
 from tree_sitter import Node
 
-from goescape.linter.model.selection import SelectionKind, select
-from goescape.linter.model.stdlib import LeakKind, ParamLeak, StdFunc
-from goescape.linter.model.symbols import Symbol, SymbolKind
+from goescape.linter.model.base import Argument, Callee, CalleeKind, FileView, SelectionKind, Symbol, SymbolKind
+from goescape.linter.model.selection import select
+from goescape.linter.model.stdlib import StdFunc
 from goescape.linter.model.typeexpr import type_from_node
 from goescape.linter.model.types import (
     ANY,
@@ -38,61 +34,6 @@ from goescape.linter.model.types import (
     underlying,
 )
 
-if TYPE_CHECKING:
-    from goescape.linter.model.file import FileModel
-
-
-class CalleeKind(Enum):
-    FUNCTION = "function"  # a declared function (this package or the standard library)
-    METHOD = "method"  # a method of a concrete type, or a method expression T.M
-    INTERFACE_METHOD = "interface method"
-    FUNC_VALUE = "func value"  # a variable, parameter, field, element or call result of func type
-    FUNC_LITERAL = "func literal"  # func(){...}() called where it is written
-    BUILTIN = "builtin"  # len, append, new, ..., and unsafe's functions
-    CONVERSION = "conversion"  # T(x)
-
-
-@dataclass(frozen=True, slots=True)
-class Callee:
-    kind: CalleeKind
-    name: str
-    signature: Signature | None = None  # instantiated for generic calls when the model can
-    declaration: Node | None = None  # the function_declaration/method_declaration/func_literal
-    std: StdFunc | None = None  # standard-library function or method, with leak facts
-    receiver: Node | None = None  # the operand of a method call
-    receiver_type: Type | None = None
-    symbol: Symbol | None = None  # the called name, for identifiers
-    conversion: Type | None = None  # the target type, for conversions
-    package: str = ""  # import path, for functions of other packages (and "unsafe" builtins)
-
-
-@dataclass(frozen=True, slots=True)
-class Argument:
-    """Where one argument of a call goes."""
-
-    node: Node
-    param_index: int  # index into the signature's parameters (the variadic one for its tail)
-    param_type: Type | None  # the type the argument is assigned to (element type in the tail)
-    variadic_tail: bool  # packed into the implicit slice of a ...T parameter
-    spread: bool  # passed as `xs...`
-    leak: ParamLeak | None  # the compiler's fact for a stdlib parameter
-
-    @property
-    def escapes(self) -> bool | None:
-        """Whether the compiler lets the argument's value reach the heap (stdlib callees only):
-        a leaking parameter, or leaking content of the slice a variadic tail is packed into.
-        None: no fact, or a flow into results that depends on the caller."""
-        if self.leak is None:
-            return None
-        kind = self.leak.kind
-        if kind is LeakKind.HEAP:
-            return True
-        if kind is LeakKind.NONE:
-            return False
-        if kind is LeakKind.CONTENT:
-            return self.variadic_tail and not self.spread
-        return True if self.leak.content and self.variadic_tail and not self.spread else None
-
 
 def _function_node(call: Node) -> Node | None:
     fn = call.child_by_field_name("function")
@@ -104,7 +45,7 @@ def _function_node(call: Node) -> Node | None:
     return fn
 
 
-def callee(fm: FileModel, call: Node) -> Callee | None:
+def callee(fm: FileView, call: Node) -> Callee | None:
     """What a call calls; cached per node (rules ask again for each argument)."""
     cache = fm.callees
     key = call.id
@@ -113,7 +54,7 @@ def callee(fm: FileModel, call: Node) -> Callee | None:
     return cache[key]
 
 
-def _callee(fm: FileModel, call: Node) -> Callee | None:
+def _callee(fm: FileView, call: Node) -> Callee | None:
     if call.type == "type_conversion_expression":
         return _generic_or_conversion(fm, call)
     if call.type != "call_expression":
@@ -138,7 +79,7 @@ def _callee(fm: FileModel, call: Node) -> Callee | None:
     return Callee(CalleeKind.FUNC_VALUE, fm.text(fn), _sig(fm.type_of(fn)))
 
 
-def _named_callee(fm: FileModel, fn: Node, symbol: Symbol | None) -> Callee | None:
+def _named_callee(fm: FileView, fn: Node, symbol: Symbol | None) -> Callee | None:
     if symbol is None:
         return None
     name = symbol.name
@@ -156,14 +97,14 @@ def _named_callee(fm: FileModel, fn: Node, symbol: Symbol | None) -> Callee | No
     return Callee(CalleeKind.FUNC_VALUE, name, _sig(symbol.type), symbol=symbol)
 
 
-def _std_func(fm: FileModel, symbol: Symbol) -> StdFunc | None:
+def _std_func(fm: FileView, symbol: Symbol) -> StdFunc | None:
     if symbol.origin is not None or not symbol.package:
         return None
     package = fm.package.std.package(symbol.package)
     return package.func(symbol.name) if package is not None else None
 
 
-def _selector_callee(fm: FileModel, fn: Node) -> Callee | None:
+def _selector_callee(fm: FileView, fn: Node) -> Callee | None:
     selection = select(fm, fn)
     operand = fn.child_by_field_name("operand")
     if selection is None:
@@ -192,7 +133,7 @@ def _selector_callee(fm: FileModel, fn: Node) -> Callee | None:
                   package=origin.package if isinstance(origin, StdFunc) else fm.package.path)
 
 
-def _instantiated_callee(fm: FileModel, fn: Node) -> Callee | None:
+def _instantiated_callee(fm: FileView, fn: Node) -> Callee | None:
     operand = fn.child_by_field_name("operand")
     if operand is None:
         return None
@@ -207,7 +148,7 @@ def _instantiated_callee(fm: FileModel, fn: Node) -> Callee | None:
                   package=base.package)
 
 
-def callee_of_expression(fm: FileModel, expr: Node) -> Callee | None:
+def callee_of_expression(fm: FileView, expr: Node) -> Callee | None:
     if expr.type == "identifier":
         return _named_callee(fm, expr, fm.resolve(expr))
     if expr.type == "selector_expression":
@@ -222,7 +163,7 @@ def is_deref_of_conversion(node: Node) -> bool:
     return type_node is not None and type_node.type == "pointer_type"
 
 
-def _generic_or_conversion(fm: FileModel, node: Node) -> Callee | None:
+def _generic_or_conversion(fm: FileView, node: Node) -> Callee | None:
     """`T(x)`, or `g[int](x)`, which tree-sitter also parses as a conversion. For the misparsed
     `*(*T)(p)` this is the conversion `(*T)(p)` under the dereference."""
     type_node = node.child_by_field_name("type")
@@ -243,7 +184,7 @@ def _generic_or_conversion(fm: FileModel, node: Node) -> Callee | None:
     return Callee(CalleeKind.CONVERSION, fm.text(type_node), conversion=t)
 
 
-def generic_base(fm: FileModel, node: Node | None) -> Symbol | None:
+def generic_base(fm: FileView, node: Node | None) -> Symbol | None:
     if node is None:
         return None
     if node.type in ("type_identifier", "identifier"):
@@ -260,7 +201,7 @@ def _sig(t: Type | None) -> Signature | None:
     return u if isinstance(u, Signature) else None
 
 
-def instantiate_explicit(fm: FileModel, sig: Signature, arg_nodes: list[Node]) -> Type | None:
+def instantiate_explicit(fm: FileView, sig: Signature, arg_nodes: list[Node]) -> Type | None:
     """`f[int, string]`: bind the signature's type parameters in order."""
     args = [type_from_node(fm, n) for n in arg_nodes]
     mapping = {p: a for p, a in zip(sig.type_params, args) if a is not UNKNOWN}
@@ -283,12 +224,12 @@ def _spread(call: Node) -> bool:
     return last is not None and last.type == "variadic_argument"
 
 
-def argument(fm: FileModel, call: Node, index: int) -> Argument | None:
+def argument(fm: FileView, call: Node, index: int) -> Argument | None:
     found = call_arguments(fm, call)
     return found[index] if 0 <= index < len(found) else None
 
 
-def call_arguments(fm: FileModel, call: Node) -> tuple[Argument | None, ...]:
+def call_arguments(fm: FileView, call: Node) -> tuple[Argument | None, ...]:
     """Where each argument of a call goes (None for arguments the model cannot place);
     computed once per call."""
     key = call.id
@@ -298,7 +239,7 @@ def call_arguments(fm: FileModel, call: Node) -> tuple[Argument | None, ...]:
     return cached
 
 
-def _call_arguments(fm: FileModel, call: Node) -> tuple[Argument | None, ...]:
+def _call_arguments(fm: FileView, call: Node) -> tuple[Argument | None, ...]:
     found = callee(fm, call)
     args = arguments(call)
     if found is None or found.signature is None:
@@ -323,7 +264,7 @@ def _call_arguments(fm: FileModel, call: Node) -> tuple[Argument | None, ...]:
     return tuple(placed)
 
 
-def call_result(fm: FileModel, call: Node) -> Type | None:
+def call_result(fm: FileView, call: Node) -> Type | None:
     """The type of a call expression: its single result, a Tuple, or the conversion's type."""
     found = callee(fm, call)
     if found is None:
@@ -342,7 +283,7 @@ def call_result(fm: FileModel, call: Node) -> Type | None:
     return sig.results[0] if len(sig.results) == 1 else Tuple(sig.results)
 
 
-def _builtin_result(fm: FileModel, found: Callee, call: Node) -> Type | None:
+def _builtin_result(fm: FileView, found: Callee, call: Node) -> Type | None:
     name = found.name
     args = arguments(call)
     if found.package == "unsafe":
@@ -376,7 +317,7 @@ _UNSAFE_RESULTS: dict[str, Type] = {
 }
 
 
-def _unsafe_generic(fm: FileModel, name: str, args: list[Node]) -> Type | None:
+def _unsafe_generic(fm: FileView, name: str, args: list[Node]) -> Type | None:
     first = fm.type_of(args[0]) if args else None
     u = underlying(first)
     if name == "Slice" and isinstance(u, Pointer):
@@ -386,7 +327,7 @@ def _unsafe_generic(fm: FileModel, name: str, args: list[Node]) -> Type | None:
     return None
 
 
-def _infer(fm: FileModel, sig: Signature, call: Node) -> Signature:
+def _infer(fm: FileView, sig: Signature, call: Node) -> Signature:
     """Bind type parameters from argument types (structural unification, then core types of
     constraints such as S ~[]E), as far as the arguments' types are known."""
     bindings: dict[TypeParam, Type] = {}

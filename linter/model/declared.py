@@ -1,19 +1,19 @@
 """Types of declared names (from their declarations) and constant expressions."""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Iterator, Mapping
 
 from tree_sitter import Node
 
+from goescape.linter.model.base import CalleeKind, FileView, Symbol, SymbolKind, TopDecl
 from goescape.linter.model.infer import range_types, type_of, value_type
-from goescape.linter.model.symbols import Symbol, SymbolKind
-from goescape.linter.model.syntax import names
 from goescape.linter.model.typeexpr import signature, type_from_node
 from goescape.linter.model.types import (
     BOOL,
     UNKNOWN,
     Array,
     Basic,
+    MethodInfo,
     Named,
     Slice,
     Type,
@@ -21,9 +21,7 @@ from goescape.linter.model.types import (
     default_type,
     underlying,
 )
-
-if TYPE_CHECKING:
-    from goescape.linter.model.file import FileModel
+from goescape.linter.syntax.nodes import names
 
 _PARAMS = (SymbolKind.PARAM, SymbolKind.RESULT, SymbolKind.RECEIVER)
 
@@ -46,7 +44,7 @@ def symbol_type(symbol: Symbol) -> Type | None:
     return _variable_type(fm, symbol, decl)
 
 
-def _type_params(fm: FileModel, decl: Node) -> tuple[TypeParam, ...]:
+def _type_params(fm: FileView, decl: Node) -> tuple[TypeParam, ...]:
     plist = decl.child_by_field_name("type_parameters")
     found: list[TypeParam] = []
     for d in plist.named_children if plist is not None else ():
@@ -57,9 +55,7 @@ def _type_params(fm: FileModel, decl: Node) -> tuple[TypeParam, ...]:
     return tuple(found)
 
 
-def _type_symbol(fm: FileModel, symbol: Symbol, decl: Node) -> Type | None:
-    from goescape.linter.model.package import LocalNamedInfo  # package imports this module
-
+def _type_symbol(fm: FileView, symbol: Symbol, decl: Node) -> Type | None:
     if decl.type == "type_spec":
         local = symbol.function is not None
         scope = decl.start_byte if local else 0
@@ -85,7 +81,7 @@ def _type_symbol(fm: FileModel, symbol: Symbol, decl: Node) -> Type | None:
     return None
 
 
-def _type_spec_param(fm: FileModel, spec: Node, name: str) -> Type | None:
+def _type_spec_param(fm: FileView, spec: Node, name: str) -> Type | None:
     # A generic type's parameter: the very TypeParam its Named's info substitutes.
     name_node = spec.child_by_field_name("name")
     owner = fm.resolve(name_node) if name_node is not None else None
@@ -95,7 +91,7 @@ def _type_spec_param(fm: FileModel, spec: Node, name: str) -> Type | None:
     return None
 
 
-def _variable_type(fm: FileModel, symbol: Symbol, decl: Node) -> Type | None:
+def _variable_type(fm: FileView, symbol: Symbol, decl: Node) -> Type | None:
     kind = decl.type
     if kind in ("var_spec", "const_spec"):
         return _spec_type(fm, symbol, decl)
@@ -119,7 +115,7 @@ def _variable_type(fm: FileModel, symbol: Symbol, decl: Node) -> Type | None:
     return None
 
 
-def _spec_type(fm: FileModel, symbol: Symbol, spec: Node) -> Type | None:
+def _spec_type(fm: FileView, symbol: Symbol, spec: Node) -> Type | None:
     if spec.type == "const_spec" and spec.child_by_field_name("value") is None:
         spec = _const_template(spec) or spec  # `const ( A T = iota; B )`: B repeats A's spec
     type_node = spec.child_by_field_name("type")
@@ -139,7 +135,7 @@ def _const_template(spec: Node) -> Node | None:
     return None
 
 
-def _assigned(fm: FileModel, values: Node | None, left: Node | None, index: int,
+def _assigned(fm: FileView, values: Node | None, left: Node | None, index: int,
               spec: Node | None = None) -> Type | None:
     if values is None:
         return None
@@ -153,7 +149,7 @@ def _assigned(fm: FileModel, values: Node | None, left: Node | None, index: int,
     return None
 
 
-def _case_type(fm: FileModel, case: Node) -> Type | None:
+def _case_type(fm: FileView, case: Node) -> Type | None:
     types = case.children_by_field_name("type") if case.type == "type_case" else []
     if len(types) == 1 and types[0].type != "nil":
         t = type_from_node(fm, types[0])
@@ -163,7 +159,7 @@ def _case_type(fm: FileModel, case: Node) -> Type | None:
     return type_of(fm, value) if value is not None else None
 
 
-def is_constant(fm: FileModel, expr: Node, depth: int = 0) -> bool:
+def is_constant(fm: FileView, expr: Node, depth: int = 0) -> bool:
     """A constant expression (Go spec "Constant expressions"), as far as syntax shows it."""
     if depth > 64:
         return False
@@ -192,9 +188,7 @@ _CONSTANT_LITERALS = frozenset({"int_literal", "float_literal", "imaginary_liter
 _CONSTANT_BUILTINS = frozenset({"len", "cap", "real", "imag", "complex", "min", "max"})
 
 
-def _constant_call(fm: FileModel, call: Node, depth: int) -> bool:
-    from goescape.linter.model.calls import CalleeKind
-
+def _constant_call(fm: FileView, call: Node, depth: int) -> bool:
     callee = fm.callee(call)
     args = call.child_by_field_name("arguments")
     operands = args.named_children if args is not None else [
@@ -214,14 +208,14 @@ def _constant_call(fm: FileModel, call: Node, depth: int) -> bool:
     return False
 
 
-def _is_constant_length(fm: FileModel, operand: Node, depth: int) -> bool:
+def _is_constant_length(fm: FileView, operand: Node, depth: int) -> bool:
     # len("abc") is constant; so is len(arr) for an array variable without calls or receives.
     if is_constant(fm, operand, depth + 1):
         return True
     return isinstance(underlying(type_of(fm, operand)), Array)
 
 
-def constant_int(fm: FileModel, node: Node | None, depth: int = 0) -> int | None:
+def constant_int(fm: FileView, node: Node | None, depth: int = 0) -> int | None:
     """The value of a simple integer constant expression (array lengths); None otherwise."""
     if node is None or depth > 16:
         return None
@@ -266,3 +260,75 @@ def _fold(op: str, left: int, right: int) -> int | None:
         return left >> right
     return None
 
+
+class LocalNamedInfo:
+    """A type declared in the package (or in a function): its shape and methods, on demand."""
+
+    __slots__ = ("_busy", "_fm", "_local", "_methods", "_owner", "_params", "_spec", "_under")
+
+    def __init__(self, fm: FileView, spec: Node, owner: str, local: bool = False) -> None:
+        self._fm, self._spec, self._owner, self._local = fm, spec, owner, local
+        self._params: tuple[TypeParam, ...] | None = None
+        self._under: Type | None = None
+        self._methods: Mapping[str, MethodInfo] | None = None
+        self._busy = False
+
+    def type_params(self) -> tuple[TypeParam, ...]:
+        if self._params is None:
+            plist = self._spec.child_by_field_name("type_parameters")
+            declared = [self._fm.text(n) for d in (plist.named_children if plist else ())
+                        for n in names(d)]
+            self._params = tuple(TypeParam(n, self._owner) for n in declared)
+        return self._params
+
+    def underlying(self) -> Type | None:
+        if self._under is None and not self._busy:
+            self._busy = True  # `type T struct{ next *T }` refers to T while T is being built
+            env = {p.name: p for p in self.type_params()}
+            self._under = type_from_node(self._fm, self._spec.child_by_field_name("type"), env)
+            self._busy = False
+        return None if self._under is UNKNOWN else self._under
+
+    def methods(self) -> Mapping[str, MethodInfo]:
+        if self._methods is None:
+            # Types declared inside functions cannot have methods.
+            decls = {} if self._local else self._fm.package.method_decls(
+                self._fm.text(self._spec.child_by_field_name("name")))
+            self._methods = _Methods(decls)
+        return self._methods
+
+
+class _Methods(Mapping[str, MethodInfo]):
+    """A type's methods; each signature is built when first looked up (a field lookup on a
+    type with many methods then costs nothing)."""
+
+    def __init__(self, decls: Mapping[str, TopDecl]) -> None:
+        self._decls = decls
+        self._built: dict[str, MethodInfo] = {}
+
+    def __getitem__(self, name: str) -> MethodInfo:
+        found = self._built.get(name)
+        if found is None:
+            decl = self._decls[name]
+            sig = signature(decl.file, decl.spec)
+            found = self._built[name] = MethodInfo(name, sig, _pointer_receiver(decl.spec), decl.spec)
+        return found
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._decls)
+
+    def __len__(self) -> int:
+        return len(self._decls)
+
+
+def receiver_type_node(method: Node) -> Node | None:
+    receiver = method.child_by_field_name("receiver")
+    decls = [c for c in receiver.named_children if c.type == "parameter_declaration"] if receiver else []
+    return decls[0].child_by_field_name("type") if decls else None
+
+
+def _pointer_receiver(method: Node) -> bool:
+    node = receiver_type_node(method)
+    while node is not None and node.type == "parenthesized_type":
+        node = node.named_children[0] if node.named_children else None
+    return node is not None and node.type == "pointer_type"

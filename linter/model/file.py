@@ -3,20 +3,28 @@ from __future__ import annotations
 
 import bisect
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from tree_sitter import Node, Tree
 
-from goescape.linter.model import buildtags, calls, declared, flow, infer, storage
-from goescape.linter.model.calls import Argument, Callee
-from goescape.linter.model.flow import FuncBinding
-from goescape.linter.model.scopes import Scopes, Write
-from goescape.linter.model.selection import Selection, select
+from goescape.linter.model import calls, declared, flow, infer, storage
+from goescape.linter.model.base import (
+    Argument,
+    Callee,
+    FuncBinding,
+    PackageView,
+    Selection,
+    Storage,
+    Symbol,
+    SymbolKind,
+    Write,
+)
+from goescape.linter.model.scopes import Scopes
+from goescape.linter.model.selection import select
 from goescape.linter.model.stdlib import ParamLeak
-from goescape.linter.model.storage import Storage
-from goescape.linter.model.symbols import Symbol, SymbolKind
 from goescape.linter.model.typeexpr import type_from_node
 from goescape.linter.model.types import (
+    BUILTIN_FUNCS,
     UNKNOWN,
     UNTYPED_NIL,
     Kind,
@@ -25,19 +33,18 @@ from goescape.linter.model.types import (
     is_interface,
     is_pointer_shaped,
     kind,
+    universe_const,
+    universe_type,
 )
-from goescape.linter.model.universe import BUILTIN_FUNCS, universe_const, universe_type
-from goescape.linter.source import SourceFile
-
-if TYPE_CHECKING:
-    from goescape.linter.model.package import PackageModel
+from goescape.linter.syntax import buildtags
+from goescape.linter.syntax.source import SourceFile
 
 
 class FileModel:
     """Answers about nodes of one file. Everything is computed on first request and cached:
     block scopes per top-level declaration, types per expression node."""
 
-    def __init__(self, package: PackageModel, source: SourceFile, tree: Tree) -> None:
+    def __init__(self, package: PackageView[FileModel], source: SourceFile, tree: Tree) -> None:
         self.package = package
         self.source = source
         self.tree = tree

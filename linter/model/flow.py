@@ -1,54 +1,41 @@
 """Flow facts within a function: assignments to locals, and what func and interface values hold."""
 from __future__ import annotations
 
-from dataclasses import dataclass
-from enum import Enum
-from typing import TYPE_CHECKING
-
 from tree_sitter import Node, Query, QueryCursor
 
-from goescape.linter.model.calls import CalleeKind, callee
-from goescape.linter.model.scopes import Write
-from goescape.linter.model.selection import SelectionKind, select
-from goescape.linter.model.symbols import FRAME_KINDS, Symbol, SymbolKind
+from goescape.linter.model.base import (
+    FRAME_KINDS,
+    BindingKind,
+    CalleeKind,
+    FileView,
+    FuncBinding,
+    SelectionKind,
+    Symbol,
+    SymbolKind,
+    Write,
+)
+from goescape.linter.model.calls import callee
+from goescape.linter.model.selection import select
 from goescape.linter.model.types import Type, is_interface
-from goescape.linter.parsing import GO
-
-if TYPE_CHECKING:
-    from goescape.linter.model.file import FileModel
+from goescape.linter.syntax.parsing import GO
 
 _IDENTIFIERS = Query(GO, "(identifier) @id")
 _MAX_CHAIN = 8  # `g := f; h := g; h()` is followed this many locals deep
 _ASSIGNING = frozenset({"=", ":=", "var"})
 
 
-class BindingKind(Enum):
-    DIRECT = "direct"  # not a func value: a declared function or a concrete method
-    STATIC = "static"  # a value the compiler resolves in the function (so it devirtualizes)
-    DYNAMIC = "dynamic"  # the target cannot be known locally: the compiler calls indirectly
-    INTERFACE = "interface"  # a method call on an interface value: see dynamic_type
-    UNKNOWN = "unknown"  # the model cannot tell; rules should stay silent
 
 
-@dataclass(frozen=True, slots=True)
-class FuncBinding:
-    kind: BindingKind
-    reason: str  # e.g. "parameter", "field", "package-level variable", "named functions"
-    targets: tuple[Node | str, ...] = ()  # declarations or func literals ("pkg.Func" for stdlib)
-
-    @property
-    def is_static(self) -> bool:
-        return self.kind in (BindingKind.DIRECT, BindingKind.STATIC)
 
 
-def writes(fm: FileModel, symbol: Symbol) -> list[Write]:
+def writes(fm: FileView, symbol: Symbol) -> list[Write]:
     if symbol.node is None or symbol.function is None:
         return []
     scopes = fm.scopes_at(symbol.node.start_byte)
     return scopes.flow_of(symbol) if scopes is not None else []
 
 
-def is_address_taken(fm: FileModel, symbol: Symbol) -> bool:
+def is_address_taken(fm: FileView, symbol: Symbol) -> bool:
     if symbol.node is None:
         return False
     scopes = fm.scopes_at(symbol.node.start_byte)
@@ -61,14 +48,14 @@ def _strip(expr: Node) -> Node:
     return expr
 
 
-def func_value_binding(fm: FileModel, expr: Node) -> FuncBinding:
+def func_value_binding(fm: FileView, expr: Node) -> FuncBinding:
     """How a callee expression (or a call's) is bound; see BindingKind."""
     if expr.type == "call_expression":
         expr = expr.child_by_field_name("function") or expr
     return _binding(fm, _strip(expr), 0)
 
 
-def _binding(fm: FileModel, expr: Node, depth: int) -> FuncBinding:
+def _binding(fm: FileView, expr: Node, depth: int) -> FuncBinding:
     kind = expr.type
     if kind == "func_literal":
         return FuncBinding(BindingKind.STATIC, "func literal", (expr,))
@@ -89,7 +76,7 @@ def _binding(fm: FileModel, expr: Node, depth: int) -> FuncBinding:
     return FuncBinding(BindingKind.UNKNOWN, "unrecognized expression")
 
 
-def _identifier_binding(fm: FileModel, ident: Node, depth: int) -> FuncBinding:
+def _identifier_binding(fm: FileView, ident: Node, depth: int) -> FuncBinding:
     symbol = fm.resolve(ident)
     if symbol is None:
         return FuncBinding(BindingKind.UNKNOWN, "unresolved name")
@@ -109,7 +96,7 @@ def _identifier_binding(fm: FileModel, ident: Node, depth: int) -> FuncBinding:
     return _local_binding(fm, symbol, depth)
 
 
-def _local_binding(fm: FileModel, symbol: Symbol, depth: int) -> FuncBinding:
+def _local_binding(fm: FileView, symbol: Symbol, depth: int) -> FuncBinding:
     if depth > _MAX_CHAIN or is_address_taken(fm, symbol):
         return FuncBinding(BindingKind.UNKNOWN, "address taken" if depth <= _MAX_CHAIN else "too deep")
     targets: list[Node | str] = []
@@ -134,7 +121,7 @@ def _local_binding(fm: FileModel, symbol: Symbol, depth: int) -> FuncBinding:
     return FuncBinding(BindingKind.STATIC, "local assigned only known functions", tuple(targets))
 
 
-def _selector_binding(fm: FileModel, expr: Node) -> FuncBinding:
+def _selector_binding(fm: FileView, expr: Node) -> FuncBinding:
     selection = select(fm, expr)
     if selection is None:
         return FuncBinding(BindingKind.UNKNOWN, "unresolved selector")
@@ -157,7 +144,7 @@ def _selector_binding(fm: FileModel, expr: Node) -> FuncBinding:
     return FuncBinding(BindingKind.DIRECT, "method" if called else "method value")
 
 
-def dynamic_type(fm: FileModel, expr: Node, depth: int = 0) -> Type | None:
+def dynamic_type(fm: FileView, expr: Node, depth: int = 0) -> Type | None:
     """The single concrete type an interface-typed expression is known to hold."""
     expr = _strip(expr)
     t = fm.type_of(expr)
@@ -194,7 +181,7 @@ def dynamic_type(fm: FileModel, expr: Node, depth: int = 0) -> Type | None:
     return found_type
 
 
-def captures(fm: FileModel, literal: Node) -> tuple[Symbol, ...]:
+def captures(fm: FileView, literal: Node) -> tuple[Symbol, ...]:
     """Variables of enclosing functions that a func literal refers to."""
     body = literal.child_by_field_name("body")
     if body is None:

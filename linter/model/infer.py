@@ -2,13 +2,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
 from tree_sitter import Node
 
 from goescape.linter.model import calls
+from goescape.linter.model.base import FileView, SymbolKind
 from goescape.linter.model.selection import select
-from goescape.linter.model.symbols import SymbolKind
 from goescape.linter.model.typeexpr import signature, type_from_node
 from goescape.linter.model.types import (
     BOOL,
@@ -41,9 +40,6 @@ from goescape.linter.model.types import (
     underlying,
 )
 
-if TYPE_CHECKING:
-    from goescape.linter.model.file import FileModel
-
 __all__ = ["UNTYPED_NIL", "literal_type", "range_types", "type_of", "value_type"]
 
 _LITERALS: dict[str, Type] = {
@@ -57,7 +53,7 @@ _PREDECLARED = frozenset({"true", "false", "nil", "iota"})
 _UNTYPED_RANK = {UNTYPED_INT: 0, UNTYPED_RUNE: 1, UNTYPED_FLOAT: 2, UNTYPED_COMPLEX: 3}
 
 
-def type_of(fm: FileModel, expr: Node | None) -> Type | None:
+def type_of(fm: FileView, expr: Node | None) -> Type | None:
     if expr is None:
         return None
     key = expr.id
@@ -83,14 +79,14 @@ def type_of(fm: FileModel, expr: Node | None) -> Type | None:
     return result
 
 
-def _identifier(fm: FileModel, expr: Node) -> Type | None:
+def _identifier(fm: FileView, expr: Node) -> Type | None:
     symbol = fm.resolve(expr)
     if symbol is None or symbol.kind in (SymbolKind.TYPE, SymbolKind.IMPORT, SymbolKind.BUILTIN):
         return None  # not a value
     return symbol.type
 
 
-def _composite(fm: FileModel, expr: Node) -> Type | None:
+def _composite(fm: FileView, expr: Node) -> Type | None:
     type_node = expr.child_by_field_name("type")
     if type_node is None:
         return None
@@ -104,7 +100,7 @@ def _composite(fm: FileModel, expr: Node) -> Type | None:
     return type_from_node(fm, type_node)
 
 
-def literal_type(fm: FileModel, body: Node) -> Type | None:
+def literal_type(fm: FileView, body: Node) -> Type | None:
     """The type of a literal_value: its composite literal's, or, when elided (`[]T{{...}}`),
     the element (or key) type of the enclosing literal."""
     parent = body.parent
@@ -134,7 +130,7 @@ def literal_type(fm: FileModel, body: Node) -> Type | None:
     return None
 
 
-def is_struct_literal_key(fm: FileModel, ident: Node) -> bool:
+def is_struct_literal_key(fm: FileView, ident: Node) -> bool:
     """`a` in `T{a: 1}` names a field when T is a struct; then it resolves to nothing."""
     element = ident.parent
     if element is None or element.type != "literal_element":
@@ -150,16 +146,16 @@ def is_struct_literal_key(fm: FileModel, ident: Node) -> bool:
     return u is None or isinstance(u, Struct)  # unknown: do not guess a variable
 
 
-def _literal_value(fm: FileModel, expr: Node) -> Type | None:
+def _literal_value(fm: FileView, expr: Node) -> Type | None:
     return literal_type(fm, expr)
 
 
-def _parenthesized(fm: FileModel, expr: Node) -> Type | None:
+def _parenthesized(fm: FileView, expr: Node) -> Type | None:
     inner = expr.named_children
     return type_of(fm, inner[0]) if len(inner) == 1 else None
 
 
-def _unary(fm: FileModel, expr: Node) -> Type | None:
+def _unary(fm: FileView, expr: Node) -> Type | None:
     op = expr.child(0).type if expr.child(0) is not None else ""
     operand = expr.child_by_field_name("operand")
     if operand is None:
@@ -177,7 +173,7 @@ def _unary(fm: FileModel, expr: Node) -> Type | None:
     return t  # + - ^ !: the operand's type
 
 
-def _binary(fm: FileModel, expr: Node) -> Type | None:
+def _binary(fm: FileView, expr: Node) -> Type | None:
     op = expr.child_by_field_name("operator")
     op_text = op.type if op is not None else ""
     if op_text in _COMPARISONS:
@@ -198,7 +194,7 @@ def _binary(fm: FileModel, expr: Node) -> Type | None:
     return left
 
 
-def _conversion(fm: FileModel, expr: Node) -> Type | None:
+def _conversion(fm: FileView, expr: Node) -> Type | None:
     # Also `g[int](x)`, which tree-sitter parses as a conversion: the callee tells them apart.
     t = calls.call_result(fm, expr)
     if calls.is_deref_of_conversion(expr):
@@ -207,12 +203,12 @@ def _conversion(fm: FileModel, expr: Node) -> Type | None:
     return t
 
 
-def _selector(fm: FileModel, expr: Node) -> Type | None:
+def _selector(fm: FileView, expr: Node) -> Type | None:
     selection = select(fm, expr)
     return selection.type if selection is not None else None
 
 
-def _index(fm: FileModel, expr: Node) -> Type | None:
+def _index(fm: FileView, expr: Node) -> Type | None:
     operand = expr.child_by_field_name("operand")
     t = type_of(fm, operand) if operand is not None else None
     u = core(t)
@@ -238,7 +234,7 @@ def _element(u: Type) -> Type | None:
     return None
 
 
-def _slice_expr(fm: FileModel, expr: Node) -> Type | None:
+def _slice_expr(fm: FileView, expr: Node) -> Type | None:
     t = type_of(fm, expr.child_by_field_name("operand"))
     u = core(t)
     if isinstance(u, Pointer):
@@ -257,7 +253,7 @@ def _slice_expr(fm: FileModel, expr: Node) -> Type | None:
     return None
 
 
-def _function_name(fm: FileModel, expr: Node) -> Type | None:
+def _function_name(fm: FileView, expr: Node) -> Type | None:
     """`pkg.F` or `F[T]` that tree-sitter parsed as a type (in `pkg.F[T](x)`): a function."""
     base = expr.child_by_field_name("type") if expr.type == "generic_type" else expr
     symbol = calls.generic_base(fm, base)
@@ -270,11 +266,11 @@ def _function_name(fm: FileModel, expr: Node) -> Type | None:
     return t
 
 
-def _assertion(fm: FileModel, expr: Node) -> Type | None:
+def _assertion(fm: FileView, expr: Node) -> Type | None:
     return type_from_node(fm, expr.child_by_field_name("type"))
 
 
-_HANDLERS: dict[str, Callable[[FileModel, Node], Type | None]] = {
+_HANDLERS: dict[str, Callable[[FileView, Node], Type | None]] = {
     "identifier": _identifier,
     "composite_literal": _composite,
     "literal_value": _literal_value,
@@ -293,7 +289,7 @@ _HANDLERS: dict[str, Callable[[FileModel, Node], Type | None]] = {
 }
 
 
-def value_type(fm: FileModel, rhs: Node | None, index: int | None) -> Type | None:
+def value_type(fm: FileView, rhs: Node | None, index: int | None) -> Type | None:
     """The type assigned to one name: from a one-to-one rhs, or result `index` of a multi-value
     rhs (calls, and the comma-ok forms of map index, type assertion and receive)."""
     if rhs is None:
@@ -308,7 +304,7 @@ def value_type(fm: FileModel, rhs: Node | None, index: int | None) -> Type | Non
     return t.items[index] if isinstance(t, Tuple) and index < len(t.items) else None
 
 
-def _is_comma_ok(fm: FileModel, rhs: Node) -> bool:
+def _is_comma_ok(fm: FileView, rhs: Node) -> bool:
     while rhs.type == "parenthesized_expression" and rhs.named_children:
         rhs = rhs.named_children[0]
     if rhs.type == "type_assertion_expression":

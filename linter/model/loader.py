@@ -8,11 +8,11 @@ from pathlib import Path
 
 from tree_sitter import Tree
 
-from goescape.linter.limits import DEFAULT_MAX_FILE_SIZE
 from goescape.linter.model.package import PackageModel, SkippedFile
 from goescape.linter.model.stdlib import Stdlib
-from goescape.linter.parsing import package_name, parse
-from goescape.linter.source import SourceFile
+from goescape.linter.syntax.limits import DEFAULT_MAX_FILE_SIZE
+from goescape.linter.syntax.parsing import package_name, parse
+from goescape.linter.syntax.source import SourceFile
 
 # The linted files' own limit (max-file-size), so the model never reads a file the engine skips.
 MAX_SIBLING_BYTES = DEFAULT_MAX_FILE_SIZE

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -10,14 +10,13 @@ from typing import Any
 from tree_sitter import Node, Tree
 
 from goescape.linter.model import declared
-from goescape.linter.model.buildtags import default_tags
+from goescape.linter.model.base import Symbol, SymbolKind, TopDecl
 from goescape.linter.model.file import FileModel
 from goescape.linter.model.stdlib import Stdlib, StdPackage, stdlib
-from goescape.linter.model.symbols import Symbol, SymbolKind
-from goescape.linter.model.syntax import names
-from goescape.linter.model.typeexpr import signature, type_from_node
-from goescape.linter.model.types import UNKNOWN, MethodInfo, Named, Type, TypeParam
-from goescape.linter.source import SourceFile
+from goescape.linter.model.types import UNKNOWN, Named, Type
+from goescape.linter.syntax.buildtags import default_tags
+from goescape.linter.syntax.nodes import names
+from goescape.linter.syntax.source import SourceFile
 
 _VERSION_SUFFIX = re.compile(r"^v\d+$")
 
@@ -30,16 +29,6 @@ class SkippedFile:
     reason: str
 
 
-@dataclass(frozen=True, slots=True)
-class TopDecl:
-    """A package-level name: its declaring identifier, spec or declaration node, and file."""
-
-    kind: SymbolKind
-    name: str
-    ident: Node
-    spec: Node
-    file: FileModel
-    index: int = 0
 
 
 class PackageModel:
@@ -202,64 +191,8 @@ class PackageModel:
         methods[decl.name] = decl
 
 
-class LocalNamedInfo:
-    """A type declared in the package (or in a function): its shape and methods, on demand."""
-
-    __slots__ = ("_busy", "_fm", "_local", "_methods", "_owner", "_params", "_spec", "_under")
-
-    def __init__(self, fm: FileModel, spec: Node, owner: str, local: bool = False) -> None:
-        self._fm, self._spec, self._owner, self._local = fm, spec, owner, local
-        self._params: tuple[TypeParam, ...] | None = None
-        self._under: Type | None = None
-        self._methods: Mapping[str, MethodInfo] | None = None
-        self._busy = False
-
-    def type_params(self) -> tuple[TypeParam, ...]:
-        if self._params is None:
-            plist = self._spec.child_by_field_name("type_parameters")
-            declared = [self._fm.text(n) for d in (plist.named_children if plist else ())
-                        for n in names(d)]
-            self._params = tuple(TypeParam(n, self._owner) for n in declared)
-        return self._params
-
-    def underlying(self) -> Type | None:
-        if self._under is None and not self._busy:
-            self._busy = True  # `type T struct{ next *T }` refers to T while T is being built
-            env = {p.name: p for p in self.type_params()}
-            self._under = type_from_node(self._fm, self._spec.child_by_field_name("type"), env)
-            self._busy = False
-        return None if self._under is UNKNOWN else self._under
-
-    def methods(self) -> Mapping[str, MethodInfo]:
-        if self._methods is None:
-            # Types declared inside functions cannot have methods.
-            decls = {} if self._local else self._fm.package.method_decls(
-                self._fm.text(self._spec.child_by_field_name("name")))
-            self._methods = _Methods(decls)
-        return self._methods
 
 
-class _Methods(Mapping[str, MethodInfo]):
-    """A type's methods; each signature is built when first looked up (a field lookup on a
-    type with many methods then costs nothing)."""
-
-    def __init__(self, decls: Mapping[str, TopDecl]) -> None:
-        self._decls = decls
-        self._built: dict[str, MethodInfo] = {}
-
-    def __getitem__(self, name: str) -> MethodInfo:
-        found = self._built.get(name)
-        if found is None:
-            decl = self._decls[name]
-            sig = signature(decl.file, decl.spec)
-            found = self._built[name] = MethodInfo(name, sig, _pointer_receiver(decl.spec), decl.spec)
-        return found
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._decls)
-
-    def __len__(self) -> int:
-        return len(self._decls)
 
 
 def _std_member(package: StdPackage, path: str, name: str) -> Symbol | None:
@@ -295,22 +228,13 @@ def _specs(top: Node) -> list[Node]:
     return specs
 
 
-def _receiver_type_node(method: Node) -> Node | None:
-    receiver = method.child_by_field_name("receiver")
-    decls = [c for c in receiver.named_children if c.type == "parameter_declaration"] if receiver else []
-    return decls[0].child_by_field_name("type") if decls else None
 
 
 def _receiver_base(fm: FileModel, method: Node) -> str | None:
-    node = _receiver_type_node(method)
+    node = declared.receiver_type_node(method)
     while node is not None and node.type in ("pointer_type", "parenthesized_type", "generic_type"):
         node = node.child_by_field_name("type") if node.type == "generic_type" else (
             node.named_children[0] if node.named_children else None)
     return fm.text(node) if node is not None and node.type == "type_identifier" else None
 
 
-def _pointer_receiver(method: Node) -> bool:
-    node = _receiver_type_node(method)
-    while node is not None and node.type == "parenthesized_type":
-        node = node.named_children[0] if node.named_children else None
-    return node is not None and node.type == "pointer_type"

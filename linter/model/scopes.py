@@ -7,9 +7,9 @@ from dataclasses import dataclass
 
 from tree_sitter import Node, Query, QueryCursor
 
-from goescape.linter.model.symbols import Symbol, SymbolKind
-from goescape.linter.model.syntax import names
-from goescape.linter.parsing import GO
+from goescape.linter.model.base import Symbol, SymbolKind, Write
+from goescape.linter.syntax.nodes import names
+from goescape.linter.syntax.parsing import GO
 
 FUNCTION_NODES = frozenset({"function_declaration", "method_declaration", "func_literal"})
 
@@ -42,16 +42,6 @@ _PARAM_KINDS = {"receiver": SymbolKind.RECEIVER, "parameters": SymbolKind.PARAM,
                 "result": SymbolKind.RESULT}
 
 
-@dataclass(frozen=True, slots=True)
-class Write:
-    """One assignment to a local: `rhs` is the assigned expression (a call with `index` for
-    `a, b := f()`), or None when the value does not come from one expression (range, x++, ...)."""
-
-    symbol: Symbol
-    statement: Node
-    rhs: Node | None
-    index: int | None  # the result of a multi-value rhs, else None
-    op: str  # "=", ":=", "var", "+=", "range", "recv", "++", "zero"
 
 
 @dataclass(frozen=True, slots=True)

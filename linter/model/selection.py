@@ -1,13 +1,9 @@
 """Selectors `x.f`: fields and methods (promoted through embedding), and package members."""
 from __future__ import annotations
 
-from dataclasses import dataclass
-from enum import Enum
-from typing import TYPE_CHECKING
-
 from tree_sitter import Node
 
-from goescape.linter.model.symbols import Symbol, SymbolKind
+from goescape.linter.model.base import FileView, Selection, SelectionKind, SymbolKind
 from goescape.linter.model.types import (
     Interface,
     MethodInfo,
@@ -21,39 +17,14 @@ from goescape.linter.model.types import (
     underlying,
 )
 
-if TYPE_CHECKING:
-    from goescape.linter.model.file import FileModel
-
 _MAX_EMBEDDING = 8
 
 
-class SelectionKind(Enum):
-    FIELD = "field"
-    METHOD = "method"  # a method of a concrete type
-    INTERFACE_METHOD = "interface method"
-    PACKAGE_MEMBER = "package member"  # pkg.Name
-    METHOD_EXPRESSION = "method expression"  # T.M or (*T).M
 
 
-@dataclass(frozen=True, slots=True)
-class Selection:
-    kind: SelectionKind
-    name: str
-    type: Type | None  # field type, method value signature, or the member's type
-    receiver: Type | None = None  # the operand's type (for fields and methods)
-    indirect: bool = False  # reached through a pointer (explicit, or an embedded *T)
-    method: MethodInfo | None = None
-    symbol: Symbol | None = None  # for package members
-    depth: int = 0  # embedding depth: 0 for a field or method of the operand's own type
-
-    @property
-    def takes_address(self) -> bool:
-        """A pointer-receiver method called on an addressable value: `x.M()` means `(&x).M()`."""
-        return self.method is not None and self.method.pointer_receiver and not self.indirect \
-            and not isinstance(underlying(self.receiver), Pointer)
 
 
-def select(fm: FileModel, selector: Node) -> Selection | None:
+def select(fm: FileView, selector: Node) -> Selection | None:
     """What `x.f` selects; cached per node."""
     cache = fm.selections
     key = selector.id
@@ -62,7 +33,7 @@ def select(fm: FileModel, selector: Node) -> Selection | None:
     return cache[key]
 
 
-def _select(fm: FileModel, selector: Node) -> Selection | None:
+def _select(fm: FileView, selector: Node) -> Selection | None:
     operand = selector.child_by_field_name("operand")
     field = selector.child_by_field_name("field")
     if operand is None or field is None:

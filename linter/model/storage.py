@@ -1,52 +1,27 @@
 """Storage roots: where an addressable expression lives, and what a pointer may point to."""
 from __future__ import annotations
 
-from dataclasses import dataclass
-from enum import Enum
-from typing import TYPE_CHECKING
-
 from tree_sitter import Node
 
-from goescape.linter.model.calls import CalleeKind, callee, is_deref_of_conversion
-from goescape.linter.model.selection import SelectionKind, select
-from goescape.linter.model.symbols import FRAME_KINDS, Symbol, SymbolKind
+from goescape.linter.model.base import (
+    FRAME_KINDS,
+    CalleeKind,
+    FileView,
+    SelectionKind,
+    Storage,
+    StorageKind,
+    Symbol,
+    SymbolKind,
+)
+from goescape.linter.model.calls import callee, is_deref_of_conversion
+from goescape.linter.model.selection import select
 from goescape.linter.model.types import Array, Map, Pointer, Slice, core, underlying
-
-if TYPE_CHECKING:
-    from goescape.linter.model.file import FileModel
 
 _MAX_CHAIN = 8
 
 
-class StorageKind(Enum):
-    VARIABLE = "variable"  # a named variable (local, parameter, result or package-level)
-    DEREF = "through a pointer"  # *p, p.f with p a pointer: wherever p points
-    SLICE_ELEMENT = "slice element"  # s[i]: the slice's backing array
-    MAP_ELEMENT = "map element"  # m[k] (not addressable, but assignable)
-    COMPOSITE = "composite literal"  # &T{...}: a fresh value
-    NEW = "new"  # new(T): a fresh value
 
 
-@dataclass(frozen=True, slots=True)
-class Storage:
-    kind: StorageKind
-    node: Node  # the root: the variable's identifier, the pointer/slice/map expression, the literal
-    symbol: Symbol | None = None  # the variable, for VARIABLE (and the root variable otherwise)
-
-    @property
-    def is_frame(self) -> bool:
-        """A variable in the current function's frame (local, parameter, result, receiver)."""
-        return self.kind is StorageKind.VARIABLE and self.symbol is not None and self.symbol.is_frame
-
-    @property
-    def is_package_level(self) -> bool:
-        return self.kind is StorageKind.VARIABLE and self.symbol is not None and \
-            self.symbol.kind is SymbolKind.PACKAGE_VAR
-
-    @property
-    def is_fresh(self) -> bool:
-        """A value created by the expression itself (&T{...}, new(T))."""
-        return self.kind in (StorageKind.COMPOSITE, StorageKind.NEW)
 
 
 def _strip(expr: Node) -> Node:
@@ -55,7 +30,7 @@ def _strip(expr: Node) -> Node:
     return expr
 
 
-def storage_of(fm: FileModel, expr: Node, depth: int = 0) -> Storage | None:
+def storage_of(fm: FileView, expr: Node, depth: int = 0) -> Storage | None:
     """The storage an lvalue (or addressable operand) denotes; None when unknown."""
     expr = _strip(expr)
     kind = expr.type
@@ -83,7 +58,7 @@ def storage_of(fm: FileModel, expr: Node, depth: int = 0) -> Storage | None:
     return None
 
 
-def _selector_storage(fm: FileModel, expr: Node, depth: int) -> Storage | None:
+def _selector_storage(fm: FileView, expr: Node, depth: int) -> Storage | None:
     selection = select(fm, expr)
     operand = expr.child_by_field_name("operand")
     if selection is None or operand is None:
@@ -100,7 +75,7 @@ def _selector_storage(fm: FileModel, expr: Node, depth: int) -> Storage | None:
     return storage_of(fm, operand, depth + 1)  # a field of a struct value: the value's storage
 
 
-def _index_storage(fm: FileModel, expr: Node, depth: int) -> Storage | None:
+def _index_storage(fm: FileView, expr: Node, depth: int) -> Storage | None:
     operand = expr.child_by_field_name("operand")
     if operand is None:
         return None
@@ -116,7 +91,7 @@ def _index_storage(fm: FileModel, expr: Node, depth: int) -> Storage | None:
     return None
 
 
-def _root_symbol(fm: FileModel, expr: Node) -> Symbol | None:
+def _root_symbol(fm: FileView, expr: Node) -> Symbol | None:
     expr = _strip(expr)
     return fm.resolve(expr) if expr.type == "identifier" else None
 
@@ -126,13 +101,13 @@ def _op(expr: Node) -> str:
     return first.type if first is not None else ""
 
 
-def _is_new(fm: FileModel, call: Node) -> bool:
+def _is_new(fm: FileView, call: Node) -> bool:
     found = callee(fm, call)
     return found is not None and found.kind is CalleeKind.BUILTIN and found.name == "new" \
         and not found.package
 
 
-def address_target(fm: FileModel, expr: Node) -> Storage | None:
+def address_target(fm: FileView, expr: Node) -> Storage | None:
     """`&x` -> x's storage; `&T{}` -> the literal; `new(T)` -> NEW; anything else -> None."""
     expr = _strip(expr)
     if expr.type == "call_expression" and _is_new(fm, expr):
@@ -143,7 +118,7 @@ def address_target(fm: FileModel, expr: Node) -> Storage | None:
     return storage_of(fm, operand) if operand is not None else None
 
 
-def is_local_storage(fm: FileModel, expr: Node) -> bool | None:
+def is_local_storage(fm: FileView, expr: Node) -> bool | None:
     found = storage_of(fm, expr)
     if found is None:
         return None
@@ -152,7 +127,7 @@ def is_local_storage(fm: FileModel, expr: Node) -> bool | None:
     return False
 
 
-def pointer_sources(fm: FileModel, expr: Node | Symbol, depth: int = 0) -> tuple[Storage, ...] | None:
+def pointer_sources(fm: FileView, expr: Node | Symbol, depth: int = 0) -> tuple[Storage, ...] | None:
     """All storages a pointer may address: `&x`, `new(T)`, or a local (or named result)
     assigned only such expressions; None as soon as any source is something else."""
     if depth > _MAX_CHAIN:
@@ -171,7 +146,7 @@ def pointer_sources(fm: FileModel, expr: Node | Symbol, depth: int = 0) -> tuple
     return None
 
 
-def _symbol_sources(fm: FileModel, symbol: Symbol, depth: int) -> tuple[Storage, ...] | None:
+def _symbol_sources(fm: FileView, symbol: Symbol, depth: int) -> tuple[Storage, ...] | None:
     if symbol.kind not in (SymbolKind.LOCAL, SymbolKind.RESULT) or symbol.kind not in FRAME_KINDS:
         return None
     if fm.is_address_taken(symbol):

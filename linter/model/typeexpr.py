@@ -2,12 +2,10 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING
 
 from tree_sitter import Node
 
-from goescape.linter.model.symbols import SymbolKind
-from goescape.linter.model.syntax import names
+from goescape.linter.model.base import FileView, SymbolKind
 from goescape.linter.model.types import (
     UNKNOWN,
     Array,
@@ -26,15 +24,13 @@ from goescape.linter.model.types import (
     Type,
     TypeParam,
 )
-
-if TYPE_CHECKING:
-    from goescape.linter.model.file import FileModel
+from goescape.linter.syntax.nodes import names
 
 Env = Mapping[str, Type]  # type parameters in scope that no symbol table holds (generic types)
 _EMPTY: Env = {}
 
 
-def type_from_node(fm: FileModel, node: Node | None, env: Env = _EMPTY) -> Type:
+def type_from_node(fm: FileView, node: Node | None, env: Env = _EMPTY) -> Type:
     """The type a type node (or a type-denoting expression) stands for; UNKNOWN if not a type."""
     if node is None:
         return UNKNOWN
@@ -42,7 +38,7 @@ def type_from_node(fm: FileModel, node: Node | None, env: Env = _EMPTY) -> Type:
     return handler(fm, node, env) if handler is not None else UNKNOWN
 
 
-def _name(fm: FileModel, node: Node, env: Env) -> Type:
+def _name(fm: FileView, node: Node, env: Env) -> Type:
     name = fm.text(node)
     if name in env:
         return env[name]
@@ -52,7 +48,7 @@ def _name(fm: FileModel, node: Node, env: Env) -> Type:
     return symbol.type or UNKNOWN
 
 
-def _qualified(fm: FileModel, node: Node, env: Env) -> Type:
+def _qualified(fm: FileView, node: Node, env: Env) -> Type:
     package = node.child_by_field_name("package")
     name = node.child_by_field_name("name")
     if package is None or name is None:
@@ -60,7 +56,7 @@ def _qualified(fm: FileModel, node: Node, env: Env) -> Type:
     return fm.package_type(fm.text(package), fm.text(name))
 
 
-def _selector(fm: FileModel, node: Node, env: Env) -> Type:
+def _selector(fm: FileView, node: Node, env: Env) -> Type:
     operand = node.child_by_field_name("operand")
     field = node.child_by_field_name("field")
     if operand is None or field is None or operand.type != "identifier":
@@ -71,14 +67,14 @@ def _selector(fm: FileModel, node: Node, env: Env) -> Type:
     return fm.package_type(fm.text(operand), fm.text(field))
 
 
-def _generic(fm: FileModel, node: Node, env: Env) -> Type:
+def _generic(fm: FileView, node: Node, env: Env) -> Type:
     base = type_from_node(fm, node.child_by_field_name("type"), env)
     args_node = node.child_by_field_name("type_arguments")
     args = tuple(type_from_node(fm, a, env) for a in args_node.named_children) if args_node else ()
     return _instantiate(base, args)
 
 
-def _index_instantiation(fm: FileModel, node: Node, env: Env) -> Type:
+def _index_instantiation(fm: FileView, node: Node, env: Env) -> Type:
     # `List[int]` in expression position parses as an index expression.
     base = type_from_node(fm, node.child_by_field_name("operand"), env)
     index = node.child_by_field_name("index")
@@ -92,17 +88,17 @@ def _instantiate(base: Type, args: tuple[Type, ...]) -> Type:
     return UNKNOWN
 
 
-def _type_elem(fm: FileModel, node: Node, env: Env) -> Type:
+def _type_elem(fm: FileView, node: Node, env: Env) -> Type:
     children = node.named_children
     return type_from_node(fm, children[0], env) if len(children) == 1 else UNKNOWN
 
 
-def _pointer(fm: FileModel, node: Node, env: Env) -> Type:
+def _pointer(fm: FileView, node: Node, env: Env) -> Type:
     children = node.named_children
     return Pointer(type_from_node(fm, children[0], env)) if children else UNKNOWN
 
 
-def _deref_expr(fm: FileModel, node: Node, env: Env) -> Type:
+def _deref_expr(fm: FileView, node: Node, env: Env) -> Type:
     # `(*T)(x)`: a unary * expression over a type is a pointer type.
     if node.child(0) is None or node.child(0).type != "*":
         return UNKNOWN
@@ -110,26 +106,26 @@ def _deref_expr(fm: FileModel, node: Node, env: Env) -> Type:
     return UNKNOWN if inner is UNKNOWN else Pointer(inner)
 
 
-def _parenthesized(fm: FileModel, node: Node, env: Env) -> Type:
+def _parenthesized(fm: FileView, node: Node, env: Env) -> Type:
     children = node.named_children
     return type_from_node(fm, children[0], env) if len(children) == 1 else UNKNOWN
 
 
-def _slice(fm: FileModel, node: Node, env: Env) -> Type:
+def _slice(fm: FileView, node: Node, env: Env) -> Type:
     return Slice(type_from_node(fm, node.child_by_field_name("element"), env))
 
 
-def _array(fm: FileModel, node: Node, env: Env) -> Type:
+def _array(fm: FileView, node: Node, env: Env) -> Type:
     return Array(type_from_node(fm, node.child_by_field_name("element"), env),
                  fm.constant_int(node.child_by_field_name("length")))
 
 
-def _map(fm: FileModel, node: Node, env: Env) -> Type:
+def _map(fm: FileView, node: Node, env: Env) -> Type:
     return Map(type_from_node(fm, node.child_by_field_name("key"), env),
                type_from_node(fm, node.child_by_field_name("value"), env))
 
 
-def _chan(fm: FileModel, node: Node, env: Env) -> Type:
+def _chan(fm: FileView, node: Node, env: Env) -> Type:
     tokens = [c.type for c in node.children if not c.is_named]
     direction = ChanDir.BOTH
     if tokens and tokens[0] == "<-":
@@ -139,11 +135,11 @@ def _chan(fm: FileModel, node: Node, env: Env) -> Type:
     return Chan(type_from_node(fm, node.child_by_field_name("value"), env), direction)
 
 
-def _function(fm: FileModel, node: Node, env: Env) -> Type:
+def _function(fm: FileView, node: Node, env: Env) -> Type:
     return signature(fm, node, env)
 
 
-def signature(fm: FileModel, node: Node, env: Env = _EMPTY, tparams: tuple[TypeParam, ...] = ()
+def signature(fm: FileView, node: Node, env: Env = _EMPTY, tparams: tuple[TypeParam, ...] = ()
               ) -> Signature:
     """The signature of a function_type, func_literal, function or method declaration, or an
     interface's method_elem (the receiver is not part of it)."""
@@ -160,7 +156,7 @@ def signature(fm: FileModel, node: Node, env: Env = _EMPTY, tparams: tuple[TypeP
     return Signature(params, results, variadic, names, result_names, tparams)
 
 
-def _parameters(fm: FileModel, plist: Node | None, env: Env
+def _parameters(fm: FileView, plist: Node | None, env: Env
                 ) -> tuple[tuple[Type, ...], tuple[str, ...], bool]:
     types: list[Type] = []
     labels: list[str] = []
@@ -177,7 +173,7 @@ def _parameters(fm: FileModel, plist: Node | None, env: Env
     return tuple(types), tuple(labels), variadic
 
 
-def _struct(fm: FileModel, node: Node, env: Env) -> Type:
+def _struct(fm: FileView, node: Node, env: Env) -> Type:
     fields: list[Field] = []
     body = node.named_children[0] if node.named_children else None
     for decl in body.named_children if body is not None else ():
@@ -196,7 +192,7 @@ def _struct(fm: FileModel, node: Node, env: Env) -> Type:
     return Struct(tuple(fields))
 
 
-def _embedded_name(fm: FileModel, node: Node | None) -> str:
+def _embedded_name(fm: FileView, node: Node | None) -> str:
     """An embedded field is named after its type, without package, pointer or type arguments."""
     while node is not None and node.type in ("pointer_type", "generic_type", "qualified_type"):
         if node.type == "pointer_type":
@@ -206,7 +202,7 @@ def _embedded_name(fm: FileModel, node: Node | None) -> str:
     return fm.text(node) if node is not None else ""
 
 
-def _interface(fm: FileModel, node: Node, env: Env) -> Type:
+def _interface(fm: FileView, node: Node, env: Env) -> Type:
     methods: list[Method] = []
     embedded: list[Type] = []
     terms: list[Type] = []
@@ -223,12 +219,12 @@ def _interface(fm: FileModel, node: Node, env: Env) -> Type:
     return Interface(tuple(methods), tuple(embedded), tuple(terms))
 
 
-def _negated(fm: FileModel, node: Node, env: Env) -> Type:
+def _negated(fm: FileView, node: Node, env: Env) -> Type:
     children = node.named_children
     return Tilde(type_from_node(fm, children[0], env)) if children else UNKNOWN
 
 
-def _constraint(fm: FileModel, node: Node, env: Env) -> Type:
+def _constraint(fm: FileView, node: Node, env: Env) -> Type:
     parts = node.named_children
     if len(parts) == 1:
         return type_from_node(fm, parts[0], env)

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from tree_sitter import Node
 
-from goescape.linter.model.symbols import Symbol
+from goescape.linter.model.base import Symbol
 from goescape.linter.patterns.closures import inline_notes
 from goescape.linter.patterns.storage import Origin, OriginKind, heap_origins
 

@@ -24,9 +24,7 @@ from typing import TYPE_CHECKING
 
 from tree_sitter import Node
 
-from goescape.linter.model.calls import CalleeKind
-from goescape.linter.model.symbols import SymbolKind
-from goescape.linter.model.syntax import operands, parameter_names
+from goescape.linter.model.base import CalleeKind, SymbolKind
 from goescape.linter.model.types import ANY, Array, Map, Slice, Struct, Type, underlying
 from goescape.linter.patterns.boxing import (
     Boxing,
@@ -39,6 +37,7 @@ from goescape.linter.patterns.boxing import (
 )
 from goescape.linter.patterns.flows import Sink, SinkKind, file_of, value_sink
 from goescape.linter.patterns.reachability import reported_where_written
+from goescape.linter.syntax.nodes import operands, parameter_names
 
 if TYPE_CHECKING:
     from goescape.linter.model.file import FileModel

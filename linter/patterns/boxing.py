@@ -33,8 +33,7 @@ from typing import TYPE_CHECKING
 
 from tree_sitter import Node
 
-from goescape.linter.model.calls import CalleeKind
-from goescape.linter.model.syntax import names, operands, position
+from goescape.linter.model.base import CalleeKind
 from goescape.linter.model.types import (
     Array,
     Interface,
@@ -49,6 +48,7 @@ from goescape.linter.model.types import (
     is_pointer_shaped,
     underlying,
 )
+from goescape.linter.syntax.nodes import names, operands, position
 
 if TYPE_CHECKING:
     from goescape.linter.model.file import FileModel

@@ -12,8 +12,8 @@ from __future__ import annotations
 from tree_sitter import Node, Query
 
 from goescape.linter.model import FileModel, SymbolKind
-from goescape.linter.parsing import GO, captured, same_node
 from goescape.linter.patterns.inlining import called_in_place
+from goescape.linter.syntax.parsing import GO, captured, same_node
 
 _IDENTIFIERS = Query(GO, "(identifier) @id")
 _MAX_USES = 16  # a closure called more often than this is rarely inlined at every call

@@ -24,10 +24,7 @@ from typing import TYPE_CHECKING
 
 from tree_sitter import Node
 
-from goescape.linter.model.calls import CalleeKind
-from goescape.linter.model.flow import BindingKind
-from goescape.linter.model.selection import SelectionKind
-from goescape.linter.model.symbols import SymbolKind
+from goescape.linter.model.base import BindingKind, CalleeKind, SelectionKind, SymbolKind
 from goescape.linter.patterns.closures import direct_calls
 
 if TYPE_CHECKING:

@@ -38,16 +38,13 @@ from typing import TYPE_CHECKING
 
 from tree_sitter import Node, Query
 
-from goescape.linter.model.calls import CalleeKind
-from goescape.linter.model.flow import BindingKind
+from goescape.linter.model.base import BindingKind, CalleeKind, StorageKind, Symbol, SymbolKind
 from goescape.linter.model.stdlib import LeakKind, ParamLeak
-from goescape.linter.model.storage import StorageKind
-from goescape.linter.model.symbols import Symbol, SymbolKind
-from goescape.linter.model.syntax import names, operands, parameter_names, position
 from goescape.linter.model.types import Array, Map, Pointer, Slice, Struct, underlying
-from goescape.linter.parsing import GO, captured
 from goescape.linter.patterns.devirtualization import unknown_dynamic_type
 from goescape.linter.patterns.reachability import is_dead
+from goescape.linter.syntax.nodes import names, operands, parameter_names, position
+from goescape.linter.syntax.parsing import GO, captured
 
 if TYPE_CHECKING:
     from goescape.linter.model.file import FileModel

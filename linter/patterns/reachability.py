@@ -15,9 +15,9 @@ from typing import TYPE_CHECKING
 
 from tree_sitter import Node, Query
 
-from goescape.linter.model.buildtags import host_platform
-from goescape.linter.model.symbols import SymbolKind
-from goescape.linter.parsing import GO, ancestors, captured, same_node
+from goescape.linter.model.base import FileView, SymbolKind
+from goescape.linter.syntax.buildtags import host_platform
+from goescape.linter.syntax.parsing import GO, ancestors, captured, same_node
 
 if TYPE_CHECKING:
     from goescape.linter.model.file import FileModel
@@ -309,7 +309,7 @@ def static_bool(fm: FileModel, expr: Node) -> bool | _Maybe | None:
     return value if isinstance(value, bool) else MAYBE
 
 
-def _value(fm: FileModel, expr: Node, depth: int) -> object:
+def _value(fm: FileView, expr: Node, depth: int) -> object:
     """A constant's value (bool, str or int), MAYBE if constant but unknown, None if not constant."""
     if depth > _MAX_DEPTH:
         return MAYBE if fm.is_constant(expr) else None
@@ -354,7 +354,7 @@ def _value(fm: FileModel, expr: Node, depth: int) -> object:
     return MAYBE if fm.is_constant(expr) else None
 
 
-def _unary(fm: FileModel, expr: Node, depth: int) -> object:
+def _unary(fm: FileView, expr: Node, depth: int) -> object:
     operator = expr.child_by_field_name("operator")
     operand = expr.child_by_field_name("operand")
     if operator is None or operand is None:
@@ -369,7 +369,7 @@ def _unary(fm: FileModel, expr: Node, depth: int) -> object:
     return MAYBE
 
 
-def _binary(fm: FileModel, expr: Node, depth: int) -> object:
+def _binary(fm: FileView, expr: Node, depth: int) -> object:
     operator = expr.child_by_field_name("operator")
     left, right = expr.child_by_field_name("left"), expr.child_by_field_name("right")
     if operator is None or left is None or right is None:
@@ -393,7 +393,7 @@ def _binary(fm: FileModel, expr: Node, depth: int) -> object:
     return MAYBE
 
 
-def _platform_constant(fm: FileModel, expr: Node) -> str | None:
+def _platform_constant(fm: FileView, expr: Node) -> str | None:
     """`runtime.GOOS` and `runtime.GOARCH`: the platform the model builds for."""
     operand, field = expr.child_by_field_name("operand"), expr.child_by_field_name("field")
     if operand is None or field is None or fm.imports.get(fm.text(operand)) != "runtime":

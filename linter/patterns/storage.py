@@ -26,7 +26,7 @@ from enum import Enum
 
 from tree_sitter import Node, Query
 
-from goescape.linter.context import Context
+from goescape.linter.findings import Finding
 from goescape.linter.model import (
     CalleeKind,
     FileModel,
@@ -37,11 +37,12 @@ from goescape.linter.model import (
     SymbolKind,
 )
 from goescape.linter.model.types import Array, Basic, Interface, Map, Pointer, Slice, Struct, Type, core
-from goescape.linter.parsing import GO, captured
 from goescape.linter.patterns.boxing import compiler_anchor
 from goescape.linter.patterns.closures import inline_notes
 from goescape.linter.patterns.reachability import is_dead
-from goescape.linter.rule import Finding, RuleMeta
+from goescape.linter.rule.context import Context
+from goescape.linter.rule.meta import RuleMeta
+from goescape.linter.syntax.parsing import GO, captured
 
 _MAX_DEPTH = 8  # how many locals a value may pass through before we stop following it
 _FOLLOWED = (SymbolKind.LOCAL, SymbolKind.PARAM, SymbolKind.RESULT, SymbolKind.RECEIVER)

@@ -9,7 +9,7 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from goescape.linter.diagnostic import Diagnostic
+from goescape.linter.findings import Diagnostic
 
 MAX_STEPS = 12  # explanation lines shown per compiler message in text; JSON and SARIF have all
 

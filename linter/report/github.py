@@ -1,11 +1,10 @@
 """GitHub Actions workflow commands: `::warning file=…,line=…,col=…,title=…::message`."""
 from __future__ import annotations
 
-from goescape.linter.engine import RunResult
-from goescape.linter.policy import Policy
-from goescape.linter.report import ReportOptions
+from goescape.linter.config.policy import Policy
+from goescape.linter.findings import RunResult, Severity
+from goescape.linter.report.options import ReportOptions
 from goescape.linter.report.visible import visible
-from goescape.linter.rule import Severity
 
 _LEVELS = {Severity.NOTE: "notice", Severity.WARNING: "warning", Severity.ERROR: "error"}
 

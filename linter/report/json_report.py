@@ -5,10 +5,9 @@ import json
 from typing import Any
 
 from goescape.linter import __version__
-from goescape.linter.diagnostic import Diagnostic, Location, Notice
-from goescape.linter.engine import RunResult
-from goescape.linter.policy import Policy
-from goescape.linter.report import ReportOptions
+from goescape.linter.config.policy import Policy
+from goescape.linter.findings import Diagnostic, Location, Notice, RunResult
+from goescape.linter.report.options import ReportOptions
 
 
 def render(result: RunResult, policy: Policy, options: ReportOptions) -> str:

@@ -8,12 +8,12 @@ from pathlib import Path
 from typing import Any
 
 from goescape.linter import PROJECT_URL, RULES_DOC_URL, __version__
-from goescape.linter.diagnostic import Diagnostic, Location, Notice
-from goescape.linter.engine import RunResult, uri_for
-from goescape.linter.policy import Policy
-from goescape.linter.registry import Rule, doc_sections
-from goescape.linter.report import ReportOptions, explanations
-from goescape.linter.rule import Severity
+from goescape.linter.config.policy import Policy
+from goescape.linter.engine.diagnostics import uri_for
+from goescape.linter.findings import Diagnostic, Location, Notice, RunResult, Severity
+from goescape.linter.report import explanations
+from goescape.linter.report.options import ReportOptions
+from goescape.linter.rule.definition import Rule, doc_sections
 
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 SRCROOT = "%SRCROOT%"

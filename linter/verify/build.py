@@ -6,7 +6,7 @@ import os
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 
-from goescape.linter import gc
+from goescape.linter.gc import build as gc
 from goescape.linter.verify.cache import PackageResult, Problem
 from goescape.linter.verify.plan import PackageDir, Unit
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from goescape.linter.gc_parse import Diagnostic, Explanation, Flow, FlowStep, Kind, Location
+from goescape.linter.gc.parse import Diagnostic, Explanation, Flow, FlowStep, Kind, Location
 
 
 @dataclass(frozen=True)

@@ -18,10 +18,10 @@ from pathlib import Path
 
 from tree_sitter import Node, Tree
 
-from goescape.linter.gc_parse import Diagnostic, Explanation, FlowStep, Kind, Location
+from goescape.linter.gc.parse import Diagnostic, Explanation, FlowStep, Kind, Location
 from goescape.linter.model import CalleeKind, FileModel, SelectionKind, StorageKind, SymbolKind
 from goescape.linter.model.types import Interface, Slice, underlying
-from goescape.linter.source import SourceFile
+from goescape.linter.syntax.source import SourceFile
 from goescape.linter.verify import codes
 from goescape.linter.verify.sites import (
     FUNCTIONS,

@@ -14,9 +14,9 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from goescape.linter.discover import display_path
-from goescape.linter.gc_parse import Diagnostic, Location
-from goescape.linter.source import SourceFile
+from goescape.linter.config.discover import display_path
+from goescape.linter.gc.parse import Diagnostic, Location
+from goescape.linter.syntax.source import SourceFile
 
 COMPILER = "compiler"  # the property holding the records
 VERIFIED = "verified"  # True: confirmed by the compiler; False: refuted (not reported)

@@ -117,7 +117,8 @@ def _in_module(path: str, modules: Mapping[str, str]) -> bool:
 @functools.lru_cache(maxsize=1)
 def _code() -> str:
     """The code that turns compiler output into cached results: a fix there invalidates them."""
-    from goescape.linter import gc, gc_parse
+    from goescape.linter.gc import build as gc
+    from goescape.linter.gc import parse as gc_parse
     from goescape.linter.verify import build
 
     digest = hashlib.sha256()

@@ -16,12 +16,12 @@ from typing import Any
 
 from tree_sitter import Tree
 
-from goescape.linter import inlined
-from goescape.linter.compiler_escapes import Key, confirmed, is_escape
-from goescape.linter.gc_parse import Diagnostic, Kind
+from goescape.linter.findings import Finding, Related, Span
+from goescape.linter.gc import inlined
+from goescape.linter.gc.escapes import Key, confirmed, is_escape
+from goescape.linter.gc.parse import Diagnostic, Kind
 from goescape.linter.model import FileModel
-from goescape.linter.rule import Finding, Related, Span
-from goescape.linter.source import SourceFile
+from goescape.linter.syntax.source import SourceFile
 from goescape.linter.verify import codes
 from goescape.linter.verify.classify import Classifier, Verdict
 from goescape.linter.verify.explain import COMPILER, VERIFIED, Describer

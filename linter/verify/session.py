@@ -5,10 +5,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from goescape.linter.config import Config
-from goescape.linter.diagnostic import Notice
-from goescape.linter.engine import FindingStage, RunResult
-from goescape.linter.registry import Registry
+from goescape.linter.config.file import Config
+from goescape.linter.engine.lint import FindingStage
+from goescape.linter.findings import Notice, RunResult
+from goescape.linter.registry.registry import Registry
 from goescape.linter.verify import NoGo, create_stage, find_go
 
 __all__ = ["NoGo", "Verification", "add_notices", "finish_stages", "setup"]

@@ -5,9 +5,9 @@ import enum
 
 from tree_sitter import Node, Tree
 
-from goescape.linter import compiler_escapes as shapes
-from goescape.linter.gc_parse import Diagnostic, Kind, Location
-from goescape.linter.source import SourceFile
+from goescape.linter.gc import escapes as shapes
+from goescape.linter.gc.parse import Diagnostic, Kind, Location
+from goescape.linter.syntax.source import SourceFile
 
 FUNCTIONS = frozenset({"function_declaration", "method_declaration", "func_literal"})
 _STATEMENTS = frozenset({

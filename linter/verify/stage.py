@@ -11,11 +11,10 @@ from pathlib import Path
 
 from tree_sitter import Tree
 
-from goescape.linter import gc
-from goescape.linter.diagnostic import Notice
+from goescape.linter.findings import Finding, Notice
+from goescape.linter.gc import build as gc
 from goescape.linter.model import FileModel
-from goescape.linter.rule import Finding
-from goescape.linter.source import SourceFile
+from goescape.linter.syntax.source import SourceFile
 from goescape.linter.verify import build
 from goescape.linter.verify.cache import PackageResult, Problem, ResultCache
 from goescape.linter.verify.keys import Keys

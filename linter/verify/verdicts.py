@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from tree_sitter import Node
 
-from goescape.linter.gc_parse import Diagnostic
+from goescape.linter.gc.parse import Diagnostic
 from goescape.linter.verify import codes
 from goescape.linter.verify.sites import Site, text
 

@@ -10,8 +10,8 @@ import pytest
 from tree_sitter import Node
 
 from goescape.linter.model import FileModel, PackageModel
-from goescape.linter.parsing import parse
-from goescape.linter.source import SourceFile
+from goescape.linter.syntax.parsing import parse
+from goescape.linter.syntax.source import SourceFile
 
 REQUIRE_TOOLS = os.environ.get("GOESCAPE_REQUIRE_TOOLS") == "1"  # .ci/run: never skip
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 from model_helpers import find, model
 
-from goescape.linter.model.buildtags import default_tags, host_platform, matches
+from goescape.linter.syntax.buildtags import default_tags, host_platform, matches
 
 TAGS = frozenset({"linux", "amd64", "unix", "gc", "go1.21", "go1.27", "goexperiment.jsonv2"})
 

@@ -9,8 +9,8 @@ from tree_sitter import Node
 
 from goescape.linter.model import PackageModel, SymbolKind, load_package, loader
 from goescape.linter.model.loader import import_path
-from goescape.linter.parsing import parse
-from goescape.linter.source import SourceFile
+from goescape.linter.syntax.parsing import parse
+from goescape.linter.syntax.source import SourceFile
 
 
 def write(directory: Path, name: str, text: str | bytes) -> Path:

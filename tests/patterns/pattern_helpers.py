@@ -6,8 +6,8 @@ from pathlib import Path
 from tree_sitter import Node
 
 from goescape.linter.model import FileModel, PackageModel
-from goescape.linter.parsing import parse
-from goescape.linter.source import SourceFile
+from goescape.linter.syntax.parsing import parse
+from goescape.linter.syntax.source import SourceFile
 
 
 def single_file(source: str) -> FileModel:

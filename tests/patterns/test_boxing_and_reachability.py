@@ -7,10 +7,10 @@ import pytest
 from pattern_helpers import node_at, single_file
 
 from goescape.linter.model import FileModel, PackageModel
-from goescape.linter.parsing import parse
 from goescape.linter.patterns.boxing import boxed_in_context, boxing, subject, target_type
 from goescape.linter.patterns.reachability import MAYBE, in_generic, is_dead, static_bool
-from goescape.linter.source import SourceFile
+from goescape.linter.syntax.parsing import parse
+from goescape.linter.syntax.source import SourceFile
 
 HEADER = """package p
 

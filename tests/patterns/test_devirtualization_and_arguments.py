@@ -8,10 +8,10 @@ import pytest
 from tree_sitter import Node
 
 from goescape.linter.model import FileModel, PackageModel
-from goescape.linter.parsing import parse
 from goescape.linter.patterns.arguments import argument_origins, captured_by_reference
 from goescape.linter.patterns.devirtualization import unknown_dynamic_type
-from goescape.linter.source import SourceFile
+from goescape.linter.syntax.parsing import parse
+from goescape.linter.syntax.source import SourceFile
 
 SOURCE = """package p
 

@@ -7,7 +7,6 @@ import pytest
 from tree_sitter import Node
 
 from goescape.linter.model import FileModel, PackageModel
-from goescape.linter.parsing import parse
 from goescape.linter.patterns.closures import direct_calls, inlined_call_sites
 from goescape.linter.patterns.storage import (
     DestinationKind,
@@ -18,7 +17,8 @@ from goescape.linter.patterns.storage import (
     heap_origins,
     shorten,
 )
-from goescape.linter.source import SourceFile
+from goescape.linter.syntax.parsing import parse
+from goescape.linter.syntax.source import SourceFile
 
 SOURCE = """package p
 

@@ -6,9 +6,9 @@ from pathlib import Path
 import pytest
 
 from goescape.linter.model import FileModel, PackageModel
-from goescape.linter.parsing import parse
 from goescape.linter.patterns.storage import OriginKind, heap_origins
-from goescape.linter.source import SourceFile
+from goescape.linter.syntax.parsing import parse
+from goescape.linter.syntax.source import SourceFile
 
 # `g(...)` stands for any callee that leaks its argument. Measured: `moved to heap: x` for
 # unsafe.Pointer(&x), nothing for uintptr(unsafe.Pointer(&x)) (a uintptr is not a pointer).

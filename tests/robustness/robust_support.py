@@ -11,11 +11,13 @@ from typing import Any
 
 from conftest import FIXTURES, REPO, SEED
 
-from goescape.linter.config import Config
-from goescape.linter.engine import RunResult, run
-from goescape.linter.policy import Policy
-from goescape.linter.registry import Registry, build_registry
-from goescape.linter.report import FORMATS, ReportOptions, render
+from goescape.linter.config.file import Config
+from goescape.linter.config.policy import Policy
+from goescape.linter.findings import RunResult
+from goescape.linter.registry.registry import Registry, build_registry
+from goescape.linter.report import render
+from goescape.linter.report.options import FORMATS, ReportOptions
+from goescape.linter.run.runner import run
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
 SARIF_SCHEMA = SEED.parent / "sarif" / "sarif-schema-2.1.0.json"

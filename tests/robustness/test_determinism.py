@@ -36,7 +36,7 @@ def _has_jobs() -> bool:
 
 
 def _check_help() -> str:
-    from goescape.linter.cli import build_parser
+    from goescape.linter.cli.main import build_parser
 
     parser = build_parser()
     commands = next(a for a in parser._actions if a.dest == "command")

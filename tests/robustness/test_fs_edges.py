@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from robust_support import report_problems
 
-import goescape.linter.engine as engine
+import goescape.linter.engine.lint as engine
 
 ESCAPING = "package p\n\ntype T struct{ n int }\n\nfunc f() *T {\n\tt := T{}\n\treturn &t\n}\n"
 FORMATS = ("text", "json", "sarif", "github")

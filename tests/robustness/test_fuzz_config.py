@@ -11,8 +11,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from robust_support import registry
 
-from goescape.linter.config import ConfigError, load_config
-from goescape.linter.policy import Policy
+from goescape.linter.config.file import ConfigError, load_config
+from goescape.linter.config.policy import Policy
 
 EXAMPLES = int(os.environ.get("GOESCAPE_FUZZ_EXAMPLES", "300"))
 FUZZ = settings(max_examples=EXAMPLES, deadline=None, database=None,

@@ -36,7 +36,7 @@ def hook(event, args):
     os.write(LOG, line.encode("utf-8", "surrogateescape"))
 
 sys.addaudithook(hook)
-from goescape.linter.cli import main
+from goescape.linter.cli.main import main
 sys.exit(main(sys.argv[1:]))
 """
 

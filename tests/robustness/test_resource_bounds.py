@@ -12,8 +12,8 @@ from robust_support import lint_bytes, policy, problems
 
 import goescape.rules.address_return as address_return
 from goescape.linter.model import load_package
-from goescape.linter.parsing import parse
-from goescape.linter.source import SourceFile
+from goescape.linter.syntax.parsing import parse
+from goescape.linter.syntax.source import SourceFile
 
 ESCAPING = "package p\n\ntype T struct{ n int }\n\nfunc f() *T {\n\tt := T{}\n\treturn &t\n}\n"
 N = 10_000
@@ -118,7 +118,7 @@ def test_ten_thousand_levels_deep(tmp_path, source):
 def test_a_syntax_error_does_not_make_deep_code_slow_to_dispatch():
     """Nodes inside an ERROR are left out by byte range, not by walking up every node's parents
     (each step of which costs the depth in tree-sitter: minutes on this file)."""
-    from goescape.linter.dispatch import capture
+    from goescape.linter.syntax.capture import capture
 
     source = ("package p\n\nfunc f(b bool) {\n" + "{\ng(&b)\n" * 3000 + "}\n" * 3000 + "}\n\n"
               "func broken( {\n\tg(&b)\n}\n")
@@ -141,7 +141,7 @@ def test_the_model_follows_ten_thousand_levels(tmp_path, monkeypatch):
 
     monkeypatch.setattr(address_return, "check", typed)
     source = "package p\n\nfunc f() int {\n\treturn 1" + " + 1" * N + "\n}\n"
-    from goescape.linter.registry import build_registry
+    from goescape.linter.registry.registry import build_registry
 
     config = policy(select=("ESC101",)).config
     the_policy = type(policy()).build(config, build_registry())
@@ -160,7 +160,7 @@ def test_a_rule_that_recurses_past_any_stack_on_deep_code_gets_a_notice(tmp_path
 
     monkeypatch.setattr(address_return, "check", recursive)
     deep = "package p\n\nfunc f() *int {\n\tx := " + "(" * 200_000 + "1" + ")" * 200_000 + "\n\treturn &x\n}\n"
-    from goescape.linter.registry import build_registry
+    from goescape.linter.registry.registry import build_registry
 
     the_policy = policy(select=("ESC101",))
     the_policy = type(the_policy).build(the_policy.config, build_registry())

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from goescape.linter.rule import Finding, Precision, RuleMeta, Severity
+from goescape.linter.findings import Finding, Severity
+from goescape.linter.rule.meta import Precision, RuleMeta
 
 META = RuleMeta(
     code="demo-2",

@@ -33,8 +33,9 @@ from collections.abc import Iterator
 
 from tree_sitter import Node
 
-from goescape.linter.context import Context
-from goescape.linter.rule import Finding, Precision, RuleMeta, Severity
+from goescape.linter.findings import Finding, Severity
+from goescape.linter.rule.context import Context
+from goescape.linter.rule.meta import Precision, RuleMeta
 
 META = RuleMeta(
     code="DEMO001",

@@ -1,0 +1,86 @@
+"""Which rules run, at what severity, and where: the configuration resolved against the registry."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from goescape.linter.config.file import Config
+from goescape.linter.findings import Severity
+from goescape.linter.registry.registry import Registry
+from goescape.linter.rule.definition import Rule
+
+
+@dataclass(frozen=True)
+class Policy:
+    """The effective rule set: enabled codes with their severities, and per-file exceptions."""
+
+    config: Config
+    registry: Registry
+    severities: dict[str, Severity]  # enabled rules only
+
+    @classmethod
+    def build(cls, config: Config, registry: Registry) -> Policy:
+        selected = _expand_all(registry, config.select) if config.select else registry.sorted()
+        ignored = {r.code for r in _expand_all(registry, config.ignore)}
+        severities: dict[str, Severity] = {}
+        for rule in selected:
+            if rule.code in ignored:
+                continue  # ignore wins over select, whatever their specificity
+            if rule.verify_only and config.verify == "off":
+                continue  # no compiler, no findings: its suppressions are not "unused"
+            level = config.severity.get(rule.code, rule.meta.severity)
+            if level is not Severity.OFF:
+                severities[rule.code] = level
+        return cls(config, registry, severities)
+
+    def enabled(self, code: str) -> bool:
+        return code in self.severities
+
+    def severity(self, code: str) -> Severity:
+        return self.severities[code]
+
+    def rules(self) -> list[Rule]:
+        """Enabled rules that have a check to run, sorted by code."""
+        return [r for r in self.registry.sorted() if r.code in self.severities and r.check is not None]
+
+    def excluded(self, path: Path) -> bool:
+        if not self.config.exclude:
+            return False  # resolving every discovered path is not free
+        relative = self.relative(path)
+        return relative is not None and any(g.matches(relative) for g in self.config.exclude)
+
+    def ignored_in(self, path: Path) -> frozenset[str]:
+        """Codes that `per-file-ignores` turns off for this file."""
+        if not self.config.per_file_ignores:
+            return frozenset()
+        relative = self.relative(path)
+        if relative is None:
+            return frozenset()
+        return self._ignored_for(relative)
+
+    @lru_cache(maxsize=4096)  # noqa: B019 - a Policy lives for one run
+    def _ignored_for(self, relative: str) -> frozenset[str]:
+        codes: set[str] = set()
+        for glob, selectors in self.config.per_file_ignores:
+            if glob.matches(relative):
+                codes.update(r.code for r in _expand_all(self.registry, selectors))
+        return frozenset(codes)
+
+    def relative(self, path: Path) -> str | None:
+        """`path` relative to the configuration's folder, '/'-separated; None when outside it."""
+        try:
+            return path.resolve().relative_to(self.config.root).as_posix()
+        except ValueError:
+            return None
+
+    def __hash__(self) -> int:
+        return id(self)
+
+
+def _expand_all(registry: Registry, selectors: tuple[str, ...]) -> list[Rule]:
+    rules: dict[str, Rule] = {}
+    for selector in selectors:
+        for rule in registry.expand(selector):
+            rules[rule.code] = rule
+    return [rules[code] for code in sorted(rules)]

@@ -1,0 +1,87 @@
+"""From findings to diagnostics: configured severity, covering suppression, location and fingerprint."""
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Sequence
+from dataclasses import replace
+from pathlib import Path
+from urllib.parse import quote
+
+from tree_sitter import Tree
+
+from goescape.linter.config.policy import Policy
+from goescape.linter.engine.suppressions import Directives
+from goescape.linter.findings import Diagnostic, Finding, Location, RelatedLocation, Span
+from goescape.linter.syntax.anchors import anchor
+from goescape.linter.syntax.source import SourceFile
+
+
+def apply(findings: list[Finding], directives: Directives, file: SourceFile, uri: str,
+           policy: Policy, tree: Tree) -> list[Diagnostic]:
+    ignored_here = policy.ignored_in(file.path)
+    def enabled(code: str) -> bool:
+        return policy.enabled(code) and code not in ignored_here
+
+    unique = sorted({f: None for f in findings if enabled(f.code)}, key=_finding_order)
+    suppressions = [directives.suppressing(f) for f in unique]
+    # goescape's own findings come after the rules' have marked the directives they used.
+    own = [f for f in (*directives.problems, *directives.unused(c for c in policy.severities if enabled(c)))
+           if enabled(f.code)]
+    own_suppressions = [directives.suppressing(f) for f in own]
+    diagnostics = [
+        _diagnostic(f, d.reason if d is not None else None, file, uri, policy)
+        for f, d in zip([*unique, *own], [*suppressions, *own_suppressions])
+    ]
+    return _with_fingerprints(diagnostics, [anchor(tree, f.span) for f in [*unique, *own]])
+
+
+def _finding_order(finding: Finding) -> tuple[tuple[int, int], str, str]:
+    return (finding.span.start, finding.code, finding.message)
+
+
+def _diagnostic(finding: Finding, suppression: str | None, file: SourceFile, uri: str,
+                policy: Policy) -> Diagnostic:
+    rule = policy.registry.rules[finding.code]
+    return Diagnostic(
+        code=finding.code,
+        name=rule.name,
+        severity=policy.severity(finding.code),
+        location=location(file, uri, finding.span),
+        message=finding.message,
+        related=tuple(RelatedLocation(location(file, uri, r.span), r.message) for r in finding.related),
+        suppression=suppression,
+        properties=finding.properties,
+    )
+
+
+def location(file: SourceFile, uri: str, span: Span) -> Location:
+    return Location(file.display, uri, file.position(span.start), file.position(span.end),
+                    file.line_text(span.start[0]), str(file.path))
+
+
+def _with_fingerprints(diagnostics: list[Diagnostic], anchors: Sequence[bytes | None]) -> list[Diagnostic]:
+    """Stable across edits elsewhere in the file and across moving, re-indenting or reformatting
+    the flagged statement: rule, file, the statement's normalized tokens (see syntax/anchors.py; the
+    flagged line's when there is no statement) and the occurrence index among identical ones,
+    never the line number."""
+    counts: dict[tuple[str, bytes], int] = {}
+    result = []
+    for diagnostic, tokens in zip(diagnostics, anchors):
+        normalized = tokens if tokens is not None else " ".join(diagnostic.location.snippet.split()).encode()
+        key = (diagnostic.code, normalized)
+        index = counts.get(key, 0)
+        counts[key] = index + 1
+        digest = hashlib.sha256(f"{diagnostic.code}\0{diagnostic.location.uri}\0".encode() + normalized
+                                + f"\0{index}".encode()).hexdigest()
+        result.append(replace(diagnostic, fingerprint=digest[:32]))
+    return result
+
+
+def uri_for(path: Path, root: Path) -> str:
+    """Repo-relative '/'-separated URI (percent-encoded) when under the root, else a file: URI."""
+    resolved = path.resolve()
+    try:
+        return quote(os.fsencode(resolved.relative_to(root).as_posix()))  # bytes: any file name
+    except ValueError:
+        return resolved.as_uri()

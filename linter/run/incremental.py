@@ -1,0 +1,156 @@
+"""One run's use of the cache: content hashes (trusted by stat), keys, lookups and what to store."""
+from __future__ import annotations
+
+import hashlib
+import os
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from goescape.linter.config.discover import Target
+from goescape.linter.config.policy import Policy
+from goescape.linter.run.cache import ResultCache
+from goescape.linter.run.cachekey import file_key, package_digest, sha256
+from goescape.linter.run.codec import Encoded
+
+# A file modified this recently may change again within the file system's timestamp
+# granularity without its stat changing (git's "racily clean" entries): hash it every time.
+RACY_NS = 2_000_000_000
+_UNREADABLE = "unreadable"
+
+
+class CacheSession:
+    """Keys for the files of one run, answers from the run's manifest or the shared entries, and
+    the new manifest: every Go file's stat signature and content hash (so a warm run reads no
+    unchanged file) plus the results of this run's files (so it opens one cache file, not one
+    per Go file)."""
+
+    def __init__(self, cache: ResultCache, run: str, scope: Sequence[str], policy: Policy,
+                 uri: Callable[[Path], str]) -> None:
+        self.cache = cache
+        self.uri = uri
+        self.run = run
+        self.policy = policy
+        self.scope = sha256("\0".join([run, *sorted(scope)]).encode(errors="surrogateescape"))
+        manifest = cache.load_manifest(self.scope)
+        self._old_files: dict[str, Any] = manifest["files"]
+        self._old_results: dict[str, Any] = manifest["results"]
+        self._files: dict[str, list[Any]] = {}
+        self._results: dict[str, Encoded] = {}
+        self._packages: dict[str, tuple[dict[str, str], str]] = {}
+        self._gomods: dict[str, str | None] = {}
+        self._now = time.time_ns()
+        self.dirty = False
+        self.hits = 0
+
+    # -- keys ------------------------------------------------------------------------------------
+
+    def key(self, target: Target) -> tuple[str, str] | None:
+        """The key of a file's result and the hash of its bytes; None when it cannot be read
+        (it is linted, and the problem reported, every time)."""
+        path = str(target.path)
+        folder, name = os.path.split(path)  # not pathlib's: this runs for every file of a warm run
+        listing, package = self._package(folder)
+        content = listing.get(name) or self._content(path)
+        if content is None or content == _UNREADABLE:
+            return None
+        ignored = self.policy.ignored_in(target.path)
+        return file_key(self.run, content, package, ignored, self.uri(target.path)), content
+
+    def _package(self, folder: str) -> tuple[dict[str, str], str]:
+        if folder not in self._packages:
+            listing: dict[str, str] = {}
+            for name in _go_files(folder):
+                digest = self._content(os.path.join(folder, name))
+                listing[name] = digest if digest is not None else _UNREADABLE
+            self._packages[folder] = listing, package_digest(self._module(folder), listing)
+        return self._packages[folder]
+
+    def _module(self, folder: str) -> str:
+        """What the package's import path is made of (see `loader.import_path`): the nearest
+        go.mod's content and the folder's place below it. The folder is already resolved."""
+        gomod = self._nearest_gomod(folder)
+        if gomod is None:
+            return ""
+        return f"{os.path.relpath(folder, os.path.dirname(gomod))}\0{self._content(gomod) or ''}"
+
+    def _nearest_gomod(self, folder: str) -> str | None:
+        if folder not in self._gomods:
+            candidate = os.path.join(folder, "go.mod")
+            parent = os.path.dirname(folder)
+            if os.path.isfile(candidate):
+                self._gomods[folder] = candidate
+            else:
+                self._gomods[folder] = None if parent == folder else self._nearest_gomod(parent)
+        return self._gomods[folder]
+
+    def _content(self, path: str) -> str | None:
+        """The file's content hash, from the manifest when its stat signature is unchanged."""
+        try:
+            stat = os.stat(path)
+        except OSError:
+            return None
+        signature = [stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino]
+        known = self._old_files.get(path)
+        if known is not None and known[:4] == signature:
+            self._files[path] = known
+            return str(known[4])
+        digest = content_hash(path)
+        if digest is None:
+            return None
+        if self._now - max(stat.st_mtime_ns, stat.st_ctime_ns) > RACY_NS:
+            self._files[path] = [*signature, digest]
+        self.dirty = True
+        return digest
+
+    # -- results ---------------------------------------------------------------------------------
+
+    def lookup(self, key: str) -> Encoded | None:
+        found = self._old_results.get(key)
+        if found is None:
+            found = self.cache.get(key)
+            self.dirty = True  # the manifest will hold it from now on
+        if found is not None:
+            self.hits += 1
+            self._results[key] = found
+        return found
+
+    def store(self, key: str, encoded: Encoded) -> None:
+        """A freshly linted file's result: a shared entry, and part of this run's manifest."""
+        self.cache.put(key, encoded)
+        self._results[key] = encoded
+        self.dirty = True
+
+    def save(self) -> None:
+        """Write the manifest if anything changed (or it holds results of files not in this run)."""
+        if self.dirty or set(self._old_results) != set(self._results):
+            self.cache.save_manifest(self.scope, {"files": self._files, "results": self._results})
+        self.cache.prune()
+
+
+def content_hash(path: str) -> str | None:
+    if not os.path.isfile(path):
+        return None  # reading a FIFO named *.go would block the run; the engine skips it too
+    try:
+        with open(path, "rb") as handle:
+            return hashlib.sha256(handle.read()).hexdigest()
+    except OSError:
+        return None
+
+
+def _go_files(folder: str) -> list[str]:
+    """The files the package model may read: the loader's rule for siblings."""
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return []
+    names = []
+    for entry in entries:
+        if entry.name.endswith(".go") and not entry.name.startswith((".", "_")):
+            try:
+                if entry.is_file():
+                    names.append(entry.name)
+            except OSError:
+                continue
+    return sorted(names)

@@ -1,0 +1,71 @@
+"""A run: discover the files under the paths, lint them folder by folder (in workers, from the cache)."""
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from goescape.linter.config.discover import Target, discover
+from goescape.linter.config.policy import Policy
+from goescape.linter.engine.lint import FindingStage, lint_directory
+from goescape.linter.findings import Diagnostic, FileResult, Notice, RunResult
+from goescape.linter.run.batch import lint_all
+from goescape.linter.run.cache import ResultCache
+
+
+def project_root(start: Path) -> Path:
+    """The enclosing git work tree (SARIF URIs are relative to it), else `start` itself."""
+    start = start.resolve()
+    for folder in (start, *start.parents):
+        if (folder / ".git").exists():
+            return folder
+    return start
+
+
+def run(paths: Sequence[str], policy: Policy, root: Path,
+        stages: Sequence[FindingStage] = (), *, jobs: int = 1, cache: ResultCache | None = None,
+        only: Callable[[Path], bool] | None = None) -> RunResult:
+    """Lint `paths`. `jobs` worker processes lint folders in parallel (in-process when there are
+    finding stages); `cache` answers for files whose inputs are unchanged; `only` restricts
+    linting to the discovered files it accepts (--diff)."""
+    found = discover(paths, policy.excluded, default_excludes=policy.config.default_excludes)
+    targets = [t for t in found.targets if only is None or only(t.path)]
+    result = RunResult(root=root, missing=list(found.missing), files_excluded=found.excluded)
+    for path, reason in found.unreadable:
+        result.notices.append(Notice("io", f"cannot read {path}: {reason}", path=path, level="error"))
+        result.failed = True
+    for stage in stages:
+        prepare = getattr(stage, "prepare", None)
+        if prepare is not None:
+            prepare([target.path for target in targets])
+    groups = by_directory(targets)
+    if jobs == 1 and cache is None:
+        file_results = [r for group in groups for r in lint_directory(group, policy, root, stages)]
+    else:
+        scope = sorted(os.path.realpath(p) for p in paths)
+        file_results = lint_all(groups, policy, root, stages, jobs=jobs, cache=cache, scope=scope)
+    for file_result in file_results:
+        _merge(result, file_result)
+    result.diagnostics.sort(key=Diagnostic.sort_key)
+    result.refuted.sort(key=Diagnostic.sort_key)
+    result.notices.sort(key=Notice.sort_key)
+    return result
+
+
+def by_directory(targets: Sequence[Target]) -> list[list[Target]]:
+    """Targets grouped by folder (in first-seen order): a package is linted, and modelled, at once."""
+    groups: dict[Path, list[Target]] = {}
+    for target in targets:
+        groups.setdefault(target.path.parent, []).append(target)
+    return list(groups.values())
+
+
+def _merge(result: RunResult, file_result: FileResult) -> None:
+    result.diagnostics.extend(file_result.diagnostics)
+    result.refuted.extend(file_result.refuted)
+    result.notices.extend(file_result.notices)
+    result.files_linted += file_result.linted
+    result.files_generated += file_result.generated
+    result.failed = result.failed or file_result.failed
+    if file_result.linted and file_result.path is not None:
+        result.files.append(file_result.path)

@@ -1,0 +1,1 @@
+"""Go source as goescape reads it: bytes, positions, trees, node captures, build tags, resource bounds."""
