@@ -69,6 +69,42 @@ class Finding:
 
 
 @dataclass(frozen=True)
+class Cost:
+    """What a finding costs: what its allocation takes (`allocates`: "nothing", "fixed", "grows"
+    or "unknown"; `bytes` when known, rounded as the allocator rounds them), how often it runs
+    (`frequency`: "loop", "ordinary" or "cold"; `loop_depth`), why, and `estimate`, the relative
+    bytes used to rank findings (bytes each time times how often). Reports carry it as
+    `properties["cost"]`."""
+
+    allocates: str
+    bytes: float | None
+    frequency: str
+    loop_depth: int = 0
+    reasons: tuple[str, ...] = ()
+    estimate: float = 0.0
+
+    @property
+    def free(self) -> bool:
+        return self.allocates == "nothing"
+
+    @property
+    def cold(self) -> bool:
+        return self.frequency == "cold"
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"allocates": self.allocates, "bytes": self.bytes, "frequency": self.frequency,
+                "loop_depth": self.loop_depth, "reasons": list(self.reasons), "estimate": self.estimate}
+
+    @classmethod
+    def from_properties(cls, properties: Mapping[str, Any]) -> Cost | None:
+        found = properties.get("cost")
+        if not isinstance(found, Mapping):
+            return None
+        return cls(str(found.get("allocates", "unknown")), found.get("bytes"), str(found.get("frequency", "ordinary")),
+                   int(found.get("loop_depth", 0)), tuple(found.get("reasons", ())), float(found.get("estimate", 0.0)))
+
+
+@dataclass(frozen=True)
 class Position:
     """A 1-based line and a 1-based column counted in Unicode code points."""
 

@@ -96,7 +96,8 @@ def test_warm_run_parses_nothing_and_reports_the_same(project, tmp_path, monkeyp
     warm = _lint(project, ResultCache(tmp_path / "cache"))
     assert counter.parsed == 0
     assert warm == cold
-    assert "b.go:5 target is package_var" in _messages(cold)
+    assert "b.go:5 target is package_var (on a cold path: a package-level initializer, which runs once)" \
+        in _messages(cold)
 
 
 def test_warm_run_without_the_manifest_uses_the_shared_entries(project, tmp_path, monkeypatch):

@@ -53,6 +53,8 @@ def test_json_report_shape(cli, project):
         "related": [{"path": "pkg/a.go", "line": 6, "column": 15, "end_line": 6, "end_column": 16,
                      "message": "t is declared here; the compiler moves it to the heap"}],
         "fingerprint": first["fingerprint"], "suppressed": False,
+        "cost": {"allocates": "fixed", "bytes": 16, "frequency": "ordinary", "loop_depth": 0,
+                 "reasons": ["t, a T, moves to the heap: 16 bytes"], "estimate": 16.0},
     }
     assert [f["code"] for f in document["findings"]] == ["ESC101", "ESC003"]
     assert document["summary"] == {"files": 2, "findings": 2, "suppressed": 1, "generated_skipped": 0}

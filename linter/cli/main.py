@@ -25,6 +25,7 @@ from goescape.linter.config.file import (
     parse_fail_on,
 )
 from goescape.linter.config.policy import Policy
+from goescape.linter.cost.rank import ranked
 from goescape.linter.findings import RunResult, Severity
 from goescape.linter.registry.registry import Registry, build_registry
 from goescape.linter.report import render
@@ -72,6 +73,8 @@ def _add_check(commands: argparse._SubParsersAction) -> None:  # type: ignore[ty
                        help="lowest severity that makes the exit status 1 (default: warning)")
     check.add_argument("--config", metavar="FILE", help="use this configuration file")
     runflags.add_arguments(check)
+    check.add_argument("--rank", action="store_true",
+                       help="order findings by estimated cost, costliest first (SARIF: result.rank)")
     check.add_argument("--show-source", action="store_true", help="print the source line and a caret")
     check.add_argument("--quiet", "-q", action="store_true", help="print findings only, no summary")
     check.add_argument("--include-suppressed", action="store_true",
@@ -160,6 +163,8 @@ def _check(args: argparse.Namespace) -> int:
         verification.finish_stages(stages)
     verification.add_notices(result, verify)
     runflags.finish(result, flags)
+    if config.rank:
+        result.diagnostics = ranked(result.diagnostics)
     options = ReportOptions(show_source=args.show_source, include_suppressed=args.include_suppressed,
                             verified=bool(stages), show_refuted=args.show_refuted)
     read = _replay_snapshot(replay_key, args, result, flags, config, started)
@@ -261,6 +266,8 @@ def _apply_flags(config: Config, args: argparse.Namespace, registry: Registry) -
         changes["severity"] = severity
     if args.fail_on:
         changes["fail_on"] = parse_fail_on(args.fail_on)
+    if args.rank:
+        changes["rank"] = True
     if args.include_generated:
         changes["include_generated"] = True
     if args.no_default_excludes:

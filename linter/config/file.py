@@ -22,7 +22,8 @@ else:  # pragma: no cover - exercised on Python 3.10 only
 CONFIG_FILE = ".goescape.toml"
 PYPROJECT = "pyproject.toml"
 FAIL_LEVELS = ("note", "warning", "error", "never")
-VERIFY_MODES = ("off", "on", "auto")  # auto: verify when a go command is found
+VERIFY_MODES = ("off", "on", "auto")
+LOWERED_LEVELS = ("note", "warning", "off")  # what cold and allocation-free findings may become
 
 
 class ConfigError(Exception):
@@ -50,6 +51,11 @@ class Config:
     jobs: int | None = None  # worker processes; None: one per CPU
     cache_dir: Path | None = None  # None: the user's cache folder
     baseline: Path | None = None  # findings recorded there are hidden
+    # The cost model lowers findings that allocate nothing, or sit on a cold path, to these
+    # severities (OFF: not reported) unless the rule's severity was set explicitly.
+    cold_severity: Severity = Severity.NOTE
+    no_allocation_severity: Severity = Severity.NOTE
+    rank: bool = False  # order findings by estimated cost (text, JSON) and add SARIF `rank`
 
 
 # -- locating ------------------------------------------------------------------------------------
@@ -279,6 +285,10 @@ def _timeout(checker: _Checker, key: str, value: Any) -> float | None:
         raise  # unreachable: fail() raises
 
 
+def _lowered(checker: _Checker, key: str, value: Any) -> Severity:
+    return Severity.parse(checker.level(key, value, LOWERED_LEVELS))
+
+
 def _fail_on(checker: _Checker, key: str, value: Any) -> Severity | None:
     label = checker.level(key, value, FAIL_LEVELS)
     return None if label == "never" else Severity.parse(label)
@@ -300,6 +310,9 @@ _KEYS: dict[str, tuple[str, Any]] = {
     "jobs": ("jobs", _jobs),
     "cache-dir": ("cache_dir", _path),
     "baseline": ("baseline", _path),
+    "cold-severity": ("cold_severity", _lowered),
+    "no-allocation-severity": ("no_allocation_severity", _lowered),
+    "rank": ("rank", _bool),
 }
 
 

@@ -6,7 +6,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from goescape.linter.config.file import Config
-from goescape.linter.findings import Severity
+from goescape.linter.findings import Cost, Severity
 from goescape.linter.registry.registry import Registry
 from goescape.linter.rule.definition import Rule
 
@@ -39,6 +39,20 @@ class Policy:
 
     def severity(self, code: str) -> Severity:
         return self.severities[code]
+
+    def severity_for(self, code: str, cost: Cost | None) -> tuple[Severity, str | None]:
+        """The severity of one finding of rule `code`, and why it was lowered (None: it was not):
+        findings that allocate nothing or sit on a cold path take the configured
+        `no-allocation-severity` / `cold-severity`, unless the rule's severity was set
+        explicitly; OFF means the finding is not reported."""
+        level = self.severities[code]
+        if cost is None or code in self.config.severity:
+            return level, None
+        if cost.free:
+            return min(level, self.config.no_allocation_severity), "allocates nothing"
+        if cost.cold:
+            return min(level, self.config.cold_severity), "cold path"
+        return level, None
 
     def rules(self) -> list[Rule]:
         """Enabled rules that have a check to run, sorted by code."""

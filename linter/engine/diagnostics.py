@@ -12,7 +12,7 @@ from tree_sitter import Tree
 
 from goescape.linter.config.policy import Policy
 from goescape.linter.engine.suppressions import Directives
-from goescape.linter.findings import Diagnostic, Finding, Location, RelatedLocation, Span
+from goescape.linter.findings import Cost, Diagnostic, Finding, Location, RelatedLocation, Severity, Span
 from goescape.linter.syntax.anchors import anchor
 from goescape.linter.syntax.source import SourceFile
 
@@ -33,7 +33,9 @@ def apply(findings: list[Finding], directives: Directives, file: SourceFile, uri
         _diagnostic(f, d.reason if d is not None else None, file, uri, policy)
         for f, d in zip([*unique, *own], [*suppressions, *own_suppressions])
     ]
-    return _with_fingerprints(diagnostics, [anchor(tree, f.span) for f in [*unique, *own]])
+    fingerprinted = _with_fingerprints(diagnostics, [anchor(tree, f.span) for f in [*unique, *own]])
+    # A finding the cost model turned off still used its suppression (like a refuted one).
+    return [d for d in fingerprinted if d.severity is not Severity.OFF]
 
 
 def _finding_order(finding: Finding) -> tuple[tuple[int, int], str, str]:
@@ -43,16 +45,28 @@ def _finding_order(finding: Finding) -> tuple[tuple[int, int], str, str]:
 def _diagnostic(finding: Finding, suppression: str | None, file: SourceFile, uri: str,
                 policy: Policy) -> Diagnostic:
     rule = policy.registry.rules[finding.code]
+    cost = Cost.from_properties(finding.properties)
+    severity, lowered = policy.severity_for(finding.code, cost)
     return Diagnostic(
         code=finding.code,
         name=rule.name,
-        severity=policy.severity(finding.code),
+        severity=severity,
         location=location(file, uri, finding.span),
-        message=finding.message,
+        message=_explained(finding.message, cost) if lowered and cost is not None else finding.message,
         related=tuple(RelatedLocation(location(file, uri, r.span), r.message) for r in finding.related),
         suppression=suppression,
         properties=finding.properties,
     )
+
+
+def _explained(message: str, cost: Cost) -> str:
+    """A lowered finding's message says why it matters less: it allocates nothing, or runs on a
+    cold path."""
+    reason = cost.reasons[0] if cost.free and cost.reasons else next(
+        (r for r in cost.reasons if r.startswith("on a cold path")), "")
+    if cost.free:
+        return f"{message} (it allocates nothing: {reason})" if reason else f"{message} (it allocates nothing)"
+    return f"{message} ({reason})" if reason else message
 
 
 def location(file: SourceFile, uri: str, span: Span) -> Location:

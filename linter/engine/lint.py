@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Protocol
 
@@ -10,6 +10,7 @@ from tree_sitter import Node, Tree
 
 from goescape.linter.config.discover import Target
 from goescape.linter.config.policy import Policy
+from goescape.linter.cost.estimate import cost_of
 from goescape.linter.engine.diagnostics import apply, uri_for
 from goescape.linter.engine.notices import parse_notices
 from goescape.linter.engine.suppressions import read_directives
@@ -179,11 +180,29 @@ def _lint_parsed(file: SourceFile, tree: Tree, policy: Policy, root: Path,
         notices_for = getattr(stage, "notices_for", None)
         if notices_for is not None:
             result.notices.extend(notices_for(file, uri))
+    findings = _with_costs(findings, tree, model, context, result, uri)
     directives = read_directives(file, tree, policy.registry, comments)
     diagnostics = apply(findings, directives, file, uri, policy, tree)
     result.diagnostics = [d for d in diagnostics if d.properties.get("verified") is not False]
     result.refuted = [d for d in diagnostics if d.properties.get("verified") is False]
     return result
+
+
+def _with_costs(findings: list[Finding], tree: Tree, model: Callable[[], FileModel], ctx: Context,
+                result: FileResult, uri: str) -> list[Finding]:
+    """Every finding, rules' and stages' alike, gets its cost (`properties["cost"]`)."""
+    costed: list[Finding] = []
+    for finding in findings:
+        node = tree.root_node.named_descendant_for_point_range(finding.span.start, finding.span.end)
+        try:
+            cost = cost_of(model(), node, finding) if node is not None else None
+        except Exception as error:  # a cost-model bug must not lose the finding
+            _report_failure("the cost model", finding.span.start, error, ctx, result, uri)
+            cost = None
+        if cost is not None:
+            finding = replace(finding, properties={**finding.properties, "cost": cost.as_dict()})
+        costed.append(finding)
+    return costed
 
 
 # -- dispatch ------------------------------------------------------------------------------------
@@ -208,20 +227,26 @@ def _run_rule(rule: Rule, node: Node, ctx: Context, result: FileResult, uri: str
     try:
         return list(rule.check(node, ctx))
     except Exception as error:  # a rule bug must not hide the other rules' findings
-        line, column = node.start_point
         if isinstance(error, RecursionError) and nesting_depth(node) >= DEEP_NESTING:
             # Code nested deeper than the stack allows (syntax/limits.py): a limit, not a rule bug.
+            line, column = node.start_point
             message = (f"rule {rule.code} ({rule.name}) skipped this node: the code here is nested "
                        f"too deeply to follow")
             result.notices.append(Notice("too-deep", message, ctx.file.display, uri, line + 1,
                                          ctx.file.column(line, column)))
             return []
-        message = (f"rule {rule.code} ({rule.name}) failed here: {type(error).__name__}: {error}; "
-                   "please report this")
-        result.notices.append(Notice("rule-error", message, ctx.file.display, uri, line + 1,
-                                     ctx.file.column(line, column), level="error"))
-        result.failed = True
+        _report_failure(f"rule {rule.code} ({rule.name})", node.start_point, error, ctx, result, uri)
         return []
+
+
+def _report_failure(what: str, point: tuple[int, int], error: Exception, ctx: Context, result: FileResult,
+                    uri: str) -> None:
+    """A bug in goescape (a rule, the cost model) at one place: a notice, and the run is incomplete."""
+    line, column = point
+    message = f"{what} failed here: {type(error).__name__}: {error}; please report this"
+    result.notices.append(Notice("rule-error", message, ctx.file.display, uri, line + 1,
+                                 ctx.file.column(line, column), level="error"))
+    result.failed = True
 
 
 # -- policy: severity, suppressions, fingerprints -----------------------------------------------

@@ -142,6 +142,9 @@ def _result(d: Diagnostic, index: dict[str, int], options: ReportOptions,
         record["suppressions"] = (
             [{"kind": "inSource", "justification": d.suppression}] if d.suppressed else []
         )
+    cost = d.properties.get("cost")
+    if isinstance(cost, dict) and "rank" in cost:
+        record["rank"] = float(cost["rank"])  # --rank only: GitHub ignores it, GitLab reads >= 90 as critical
     if d.properties:
         properties = dict(d.properties)
         flows = explanations.code_flows(d, lambda path, line, column: _step(path, line, column, root))

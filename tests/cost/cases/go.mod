@@ -1,0 +1,3 @@
+module costcases
+
+go 1.27
