@@ -1,4 +1,4 @@
-"""Render measured suites as text, Markdown (for the README) or JSON."""
+"""Render measured suites as text, Markdown (for docs/accuracy.md) or JSON."""
 from __future__ import annotations
 
 import json
