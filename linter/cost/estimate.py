@@ -145,7 +145,7 @@ def _fixed(t: Type | None, what: str) -> tuple[str, float | None, str, Node | No
     if shape is None:
         return "unknown", None, "", None
     if shape.size == 0:
-        return "nothing", 0, what.format(t=t) + " is zero-sized", None
+        return "nothing", 0, what.format(t=t) + ", but it is zero-sized", None
     size = heap_bytes(shape.size, shape.pointers)
     return "fixed", size, what.format(t=t) + f": {_bytes(size)}", None
 
