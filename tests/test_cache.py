@@ -5,6 +5,7 @@ import json
 import multiprocessing
 import os
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -142,6 +143,15 @@ def test_changing_the_configuration_relints(project, tmp_path):
     policy = _policy(project, severity={"ESC101": Severity.ERROR})
     report = json.loads(_lint(project, ResultCache(cache_dir), policy))
     assert {f["severity"] for f in report["findings"] if f["code"] == "ESC101"} == {"error"}
+
+
+def test_changing_what_cold_findings_become_relints(project, tmp_path):
+    cache_dir = tmp_path / "cache"
+    assert "b.go:5 target is package_var (on a cold path: a package-level initializer, which runs once)" \
+        in _messages(_lint(project, ResultCache(cache_dir)))
+    policy = _policy(project)
+    policy = Policy.build(replace(policy.config, cold_severity=Severity.OFF), policy.registry)
+    assert not any(m.startswith("b.go:5") for m in _messages(_lint(project, ResultCache(cache_dir), policy)))
 
 
 def test_changing_the_rule_set_relints(project, tmp_path):

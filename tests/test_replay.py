@@ -83,6 +83,16 @@ def test_other_options_or_paths_are_other_runs(cli, project, runs):
     assert len(runs) == 4
 
 
+@pytest.mark.parametrize("flags", [["--fail-on", "never"], ["--rank"]])
+def test_options_that_change_the_status_or_the_order_are_other_runs(cli, project, runs, flags):
+    (project / "p" / "other.go").write_text(OTHER.replace("\tt := T{n: 1}", "\tfor {\n\tt := T{n: 1}") + "}\n")
+    first = cli("check", ".", "--format", "json", cwd=project)
+    again = cli("check", ".", "--format", "json", *flags, cwd=project)
+    reference = cli("check", ".", "--format", "json", "--no-cache", *flags, cwd=project)
+    assert len(runs) == 3 and (again.status, again.stdout) == (reference.status, reference.stdout)
+    assert (again.status, again.stdout) != (first.status, first.stdout)
+
+
 @pytest.mark.parametrize("flags", [["--no-cache"], ["--baseline", "base.json"]])
 def test_runs_that_depend_on_more_than_their_files_are_never_replayed(cli, project, runs, flags):
     if "--baseline" in flags:

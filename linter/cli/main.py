@@ -225,6 +225,8 @@ def _replay_key(args: argparse.Namespace, policy: Policy, root: Path, config_pat
         "root": str(root),
         "config": str(config_path),
         "options": [args.format, args.show_source, args.include_suppressed, args.show_refuted, args.quiet],
+        # the exit status and the order of the findings come from the configuration too
+        "config-options": [str(policy.config.fail_on), policy.config.rank],
     })
 
 

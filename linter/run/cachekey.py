@@ -101,6 +101,8 @@ def _config_digest(policy: Policy) -> dict[str, Any]:
         "options": {code: dict(options) for code, options in sorted(config.rule_options.items())},
         "include_generated": config.include_generated,
         "max_file_size": config.max_file_size,  # skipped or linted, and which siblings the model reads
+        # what the cost model lowers free and cold findings to
+        "lowered": [int(config.cold_severity), int(config.no_allocation_severity)],
     }
 
 
