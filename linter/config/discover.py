@@ -1,8 +1,10 @@
 """Finding the Go files to lint: walk folders, skip vendor/testdata/hidden, apply excludes."""
 from __future__ import annotations
 
+import errno
 import os
 import re
+import stat
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -58,6 +60,7 @@ def discover(paths: Sequence[str], excluded: Callable[[Path], bool], cwd: Path |
     `paths` does not matter).
     Without `default_excludes`, vendor/, testdata/ and `.`/`_` folders and files are linted too."""
     cwd = (cwd or Path.cwd()).resolve()
+    here = os.getcwd()  # what Path.absolute() puts before a relative path
     result = Discovery()
     seen: set[Path] = set()
     shown: dict[Path, int] = {}  # resolved path -> its index in result.targets
@@ -69,20 +72,42 @@ def discover(paths: Sequence[str], excluded: Callable[[Path], bool], cwd: Path |
             continue
         explicit = not given.is_dir()
         for candidate in _expand(given, result, default_excludes):
-            resolved = _resolve(candidate, result, real_dirs)
+            resolved = _resolve(candidate, here, result, real_dirs)
             if resolved is not None and resolved in shown:
-                _show_first(result.targets, shown[resolved], display_path(candidate.absolute(), cwd), cwd)
+                _show_first(result.targets, shown[resolved], _display(_absolute(candidate, here), cwd), cwd)
             if resolved is None or resolved in seen:
                 continue
             seen.add(resolved)
-            absolute = candidate.absolute()
+            absolute = _absolute(candidate, here)
             skipped = default_excludes and explicit and _in_skipped_dir(absolute, cwd)
             if skipped or excluded(absolute):
                 result.excluded += 1
                 continue
             shown[resolved] = len(result.targets)
-            result.targets.append(Target(resolved, display_path(absolute, cwd)))
+            result.targets.append(Target(resolved, _display(absolute, cwd)))
     return result
+
+
+# Discovery runs for every file of a tree on every run (a warm or edited run too): paths are
+# strings here, each normalized as pathlib would (os.walk joins normalized folders and names).
+
+
+def _absolute(candidate: str, here: str) -> Path:
+    """`Path(candidate).absolute()`."""
+    if os.sep != "/" or here.startswith("//"):
+        return Path(candidate).absolute()
+    return Path(candidate if candidate.startswith("/") else f"{here.rstrip('/')}/{candidate}")
+
+
+def _display(absolute: Path, cwd: Path) -> str:
+    """`display_path(absolute, cwd)`, without pathlib's `relative_to`."""
+    if os.sep != "/":
+        return display_path(absolute, cwd)
+    text, base = str(absolute), str(cwd)
+    prefix = base if base.endswith("/") else base + "/"
+    if text == base:
+        return "."
+    return printable(text[len(prefix):] if text.startswith(prefix) else text)
 
 
 def _show_first(targets: list[Target], index: int, display: str, cwd: Path) -> None:
@@ -105,28 +130,42 @@ def _in_skipped_dir(path: Path, cwd: Path) -> bool:
     return any(skipped_dir(part) for part in parts)
 
 
-def _resolve(path: Path, result: Discovery, real_dirs: dict[str, str]) -> Path | None:
+def _resolve(path: str, here: str, result: Discovery, real_dirs: dict[str, str]) -> Path | None:
     try:
-        if not path.is_symlink():  # one lstat, and one realpath per folder rather than per file
-            folder = os.path.dirname(os.path.join(os.getcwd(), path))  # no lexical `..` folding
+        if not _is_symlink(path):  # one lstat, and one realpath per folder rather than per file
+            folder = os.path.dirname(os.path.join(here, path))  # no lexical `..` folding
             if folder not in real_dirs:
                 real_dirs[folder] = os.path.realpath(folder, strict=True)
-            return Path(real_dirs[folder], path.name)
-        return path.resolve(strict=True)
+            return Path(real_dirs[folder], os.path.basename(path))
+        return Path(path).resolve(strict=True)
     except (OSError, RuntimeError) as error:  # broken symlink, symlink loop
         reason = getattr(error, "strerror", None) or str(error)
-        result.unreadable.append((printable(str(path)), printable(reason)))
+        result.unreadable.append((printable(path), printable(reason)))
         return None
 
 
-def _expand(given: Path, result: Discovery, default_excludes: bool = True) -> Iterator[Path]:
+def _is_symlink(path: str) -> bool:
+    """`Path.is_symlink()`: False when missing, an error when it cannot be looked at."""
+    try:
+        return stat.S_ISLNK(os.lstat(path).st_mode)
+    except OSError as error:
+        if error.errno not in (errno.ENOENT, errno.ENOTDIR, errno.EBADF, errno.ELOOP):
+            raise
+        return False
+    except ValueError:
+        return False
+
+
+def _expand(given: Path, result: Discovery, default_excludes: bool = True) -> Iterator[str]:
     if not given.is_dir():
-        yield given  # an explicitly named file is linted whatever its extension or folder
+        yield str(given)  # an explicitly named file is linted whatever its extension or folder
         return
     def on_error(error: OSError) -> None:
         result.unreadable.append((printable(str(error.filename or given)), error.strerror or str(error)))
-    for root, dirs, files in os.walk(given, onerror=on_error):
+    top = str(given)  # normalized by pathlib: only "." itself has a "." part
+    for root, dirs, files in os.walk(top, onerror=on_error):
         dirs[:] = sorted(d for d in dirs if not (default_excludes and skipped_dir(d)))
+        folder = root if top != "." else root[2:]  # "./a" is "a", as `Path(root) / name` has it
         for name in sorted(files):
             if name.endswith(".go") and not (default_excludes and name.startswith((".", "_"))):
-                yield Path(root) / name
+                yield os.path.join(folder, name)
