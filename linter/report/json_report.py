@@ -2,34 +2,63 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from typing import Any
 
 from goescape.linter import __version__
 from goescape.linter.config.policy import Policy
 from goescape.linter.findings import Diagnostic, Location, Notice, RunResult
 from goescape.linter.report.options import ReportOptions
+from goescape.linter.report.totals import Totals
 
 
 def render(result: RunResult, policy: Policy, options: ReportOptions) -> str:
-    findings = [_finding(d) for d in result.diagnostics if options.include_suppressed or not d.suppressed]
+    return document(result, Totals.of(result), body(result.diagnostics, options), options)
+
+
+# The findings are the document's first key (keys are sorted): `document` renders it empty and
+# puts `body` in its place, so a body can be rendered once and reused (see report/fragments.py).
+_EMPTY = '{\n  "findings": [],\n'
+_INDENT = "    "  # a finding's depth in the document: its list is the value of a top-level key
+SEPARATOR = ",\n"  # between the bodies of consecutive runs of findings
+
+
+def body(diagnostics: Sequence[Diagnostic], options: ReportOptions) -> str:
+    """The members of the findings list for these findings, as `json.dumps` would indent them in
+    the document ("" for none)."""
+    return SEPARATOR.join(_member(_finding(d)) for d in diagnostics if options.include_suppressed or not d.suppressed)
+
+
+def _member(record: dict[str, Any]) -> str:
+    # A newline in a JSON document is always layout (strings escape theirs), so re-indenting is
+    # a replace.
+    text = json.dumps(record, indent=2, sort_keys=True, ensure_ascii=False)
+    return _INDENT + text.replace("\n", "\n" + _INDENT)
+
+
+def document(result: RunResult, totals: Totals, findings: str, options: ReportOptions) -> str:
     summary: dict[str, Any] = {
         "files": result.files_linted,
-        "findings": sum(1 for d in result.diagnostics if not d.suppressed),
-        "suppressed": sum(1 for d in result.diagnostics if d.suppressed),
+        "findings": totals.findings,
+        "suppressed": totals.suppressed,
         "generated_skipped": result.files_generated,
     }
     document: dict[str, Any] = {
         "tool": {"name": "goescape", "version": __version__},
-        "findings": findings,
+        "findings": [],
         "notices": [_notice(n) for n in result.notices],
         "summary": summary,
     }
     if options.verified:
-        summary["refuted"] = len(result.refuted)
+        summary["refuted"] = totals.refuted
     if options.show_refuted:
         document["refuted"] = [_finding(d) for d in result.refuted]
     summary.update(result.filters)  # "baseline": {hidden, fixed}, "diff": {hidden}
-    return json.dumps(document, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+    text = json.dumps(document, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+    if not findings:
+        return text
+    assert text.startswith(_EMPTY)
+    return '{\n  "findings": [\n' + findings + "\n  ],\n" + text[len(_EMPTY):]
 
 
 def _location(loc: Location) -> dict[str, Any]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import inspect
 import json
 import re
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +14,7 @@ from goescape.linter.engine.diagnostics import uri_for
 from goescape.linter.findings import Diagnostic, Location, Notice, RunResult, Severity
 from goescape.linter.report import explanations
 from goescape.linter.report.options import ReportOptions
+from goescape.linter.report.totals import Totals
 from goescape.linter.rule.definition import Rule, doc_sections
 
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -23,15 +25,35 @@ _LEVELS = {Severity.NOTE: "note", Severity.WARNING: "warning", Severity.ERROR: "
 
 
 def render(result: RunResult, policy: Policy, options: ReportOptions) -> str:
+    return document(result, Totals.of(result), body(result.diagnostics, policy, options, result.root), policy,
+                    options)
+
+
+# A result's depth in the document ($schema/runs/[0]/results/[i]), and the results key as
+# `json.dumps` writes it empty: `document` renders the list empty and puts the body in its place.
+_INDENT = " " * 8
+_EMPTY = '\n      "results": [],\n'
+SEPARATOR = ",\n"  # between the bodies of consecutive runs of findings
+
+
+def body(diagnostics: Sequence[Diagnostic], policy: Policy, options: ReportOptions, root: Path) -> str:
+    """The members of the results list for these findings, indented as in the document."""
+    index = {rule.code: i for i, rule in enumerate(policy.registry.sorted())}
+    return SEPARATOR.join(_member(_result(d, index, options, root)) for d in diagnostics
+                          if options.include_suppressed or not d.suppressed)
+
+
+def _member(record: dict[str, Any]) -> str:
+    # A newline in a JSON document is always layout (strings escape theirs).
+    return _INDENT + json.dumps(record, indent=2, sort_keys=True, ensure_ascii=False).replace("\n", "\n" + _INDENT)
+
+
+def document(result: RunResult, totals: Totals, findings: str, policy: Policy, options: ReportOptions) -> str:
     rules = policy.registry.sorted()
-    index = {rule.code: i for i, rule in enumerate(rules)}
-    results = [
-        _result(d, index, options, result.root)
-        for d in result.diagnostics
-        if options.include_suppressed or not d.suppressed
-    ]
     if options.show_refuted:
-        results += [_refuted(_result(d, index, options, result.root)) for d in result.refuted]
+        index = {rule.code: i for i, rule in enumerate(rules)}
+        refuted = SEPARATOR.join(_member(_refuted(_result(d, index, options, result.root))) for d in result.refuted)
+        findings = SEPARATOR.join(part for part in (findings, refuted) if part)
     run = {
         "tool": {"driver": _driver(rules, options.verified)},
         "originalUriBaseIds": {SRCROOT: {"uri": result.root.as_uri().rstrip("/") + "/"}},
@@ -40,10 +62,15 @@ def render(result: RunResult, policy: Policy, options: ReportOptions) -> str:
             "executionSuccessful": not result.failed and not result.missing,
             "toolExecutionNotifications": [_notification(n) for n in result.notices],
         }],
-        "results": results,
+        "results": [],
     }
     document = {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
-    return json.dumps(document, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+    text = json.dumps(document, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+    if not findings:
+        return text
+    head, empty, tail = text.partition(_EMPTY)
+    assert empty and _EMPTY not in tail
+    return head + '\n      "results": [\n' + findings + "\n      ],\n" + tail
 
 
 def _driver(rules: list[Rule], verified: bool = False) -> dict[str, Any]:

@@ -1,16 +1,25 @@
 """The human-readable report: `path:line:col: CODE [severity] message`, optionally with source."""
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from goescape.linter.config.policy import Policy
 from goescape.linter.findings import Diagnostic, Location, Notice, RunResult
 from goescape.linter.report import explanations
 from goescape.linter.report.options import ReportOptions
+from goescape.linter.report.totals import Totals
 from goescape.linter.report.visible import visible
 
 
 def render(result: RunResult, policy: Policy, options: ReportOptions) -> str:
+    return document(result, Totals.of(result), body(result.diagnostics, options), options)
+
+
+def body(diagnostics: Sequence[Diagnostic], options: ReportOptions) -> str:
+    """The lines of these findings. A report is its findings' lines, then `document`'s: the
+    bodies of consecutive runs of findings, concatenated, are the body of all of them."""
     lines: list[str] = []
-    for diagnostic in result.diagnostics:
+    for diagnostic in diagnostics:
         if diagnostic.suppressed and not options.include_suppressed:
             continue
         lines.append(_headline(diagnostic))
@@ -22,12 +31,18 @@ def render(result: RunResult, policy: Policy, options: ReportOptions) -> str:
                 lines.extend(_source(loc))
         if options.verified:
             lines.extend(explanations.text_lines(diagnostic))
+    return visible("".join(line + "\n" for line in lines))
+
+
+def document(result: RunResult, totals: Totals, findings: str, options: ReportOptions) -> str:
+    """The report around the findings' `body`: the refuted findings and the notices."""
+    lines: list[str] = []
     if options.show_refuted:
         for diagnostic in result.refuted:
             lines.append(_headline(diagnostic, "refuted"))
             lines.extend(explanations.text_lines(diagnostic) or ["    compiler: nothing on these lines"])
     lines.extend(notice_line(notice) for notice in result.notices)
-    return visible("".join(line + "\n" for line in lines))
+    return findings + visible("".join(line + "\n" for line in lines))
 
 
 def _headline(diagnostic: Diagnostic, label: str = "") -> str:
@@ -58,25 +73,22 @@ def _source(loc: Location) -> list[str]:
     return [f"{gutter}{text}", f"{' ' * (len(gutter) - 2)}| {caret}"]
 
 
-def summary(result: RunResult, options: ReportOptions) -> str:
+def summary(result: RunResult, options: ReportOptions, totals: Totals | None = None) -> str:
     """The one-line summary printed on stderr."""
-    shown = [d for d in result.diagnostics if not d.suppressed]
+    totals = totals if totals is not None else Totals.of(result)
     parts: list[str] = []
-    if shown:
-        by_level: dict[str, int] = {}
-        for diagnostic in shown:
-            by_level[diagnostic.severity.label] = by_level.get(diagnostic.severity.label, 0) + 1
+    if totals.findings:
+        by_level = {level.label: n for level, n in totals.shown.items() if n}
         levels = ", ".join(f"{n} {label}{'s' if n > 1 else ''}"
                            for label, n in sorted(by_level.items(), key=lambda kv: kv[0]))
-        noun = "finding" if len(shown) == 1 else "findings"
-        parts.append(f"Found {len(shown)} {noun} ({levels}) in {_files(result.files_linted)}")
+        noun = "finding" if totals.findings == 1 else "findings"
+        parts.append(f"Found {totals.findings} {noun} ({levels}) in {_files(result.files_linted)}")
     else:
         parts.append(f"No findings in {_files(result.files_linted)}")
-    suppressed = len(result.diagnostics) - len(shown)
-    if suppressed:
-        parts.append(f"{suppressed} suppressed")
-    if result.refuted:
-        parts.append(f"{len(result.refuted)} refuted by the compiler")
+    if totals.suppressed:
+        parts.append(f"{totals.suppressed} suppressed")
+    if totals.refuted:
+        parts.append(f"{totals.refuted} refuted by the compiler")
     parts.extend(_filtered(result))
     if result.files_generated:
         parts.append(f"{_files(result.files_generated)} skipped as generated")
