@@ -20,13 +20,20 @@ def runs(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     tests change every file's size, so that rule is not what they exercise."""
     monkeypatch.setattr(replay, "RACY_NS", 0)
     calls: list[int] = []
-    real = cli_module.run
+    real, packaged = cli_module.run, cli_module.run_packaged
 
     def counting(*args: object, **kwargs: object) -> object:
         calls.append(1)
         return real(*args, **kwargs)  # type: ignore[arg-type]
 
+    def counting_packaged(*args: object, **kwargs: object) -> object:
+        done = packaged(*args, **kwargs)  # type: ignore[arg-type]
+        if done is not None:  # put together from fragments: a run too (None: `run` is called)
+            calls.append(1)
+        return done
+
     monkeypatch.setattr(cli_module, "run", counting)
+    monkeypatch.setattr(cli_module, "run_packaged", counting_packaged)
     return calls
 
 
@@ -145,16 +152,20 @@ def test_an_output_file_in_the_tree_does_not_defeat_the_replay(cli, project, run
 
 
 def test_a_file_added_while_the_run_is_under_way_is_not_missed(cli, project, runs, monkeypatch):
-    linting = cli_module.run
+    linting, packaged = cli_module.run, cli_module.run_packaged
 
-    def run_then_add(*args: object, **kwargs: object) -> object:
-        result = linting(*args, **kwargs)
-        (project / "p" / "other.go").write_text(OTHER)  # after discovery: this run did not see it
-        return result
+    def then_add(real):  # type: ignore[no-untyped-def]
+        def wrapped(*args: object, **kwargs: object) -> object:
+            result = real(*args, **kwargs)
+            (project / "p" / "other.go").write_text(OTHER)  # after discovery: this run did not see it
+            return result
+        return wrapped
 
-    monkeypatch.setattr(cli_module, "run", run_then_add)
+    monkeypatch.setattr(cli_module, "run", then_add(linting))
+    monkeypatch.setattr(cli_module, "run_packaged", then_add(packaged))
     first = cli("check", ".", cwd=project)
     monkeypatch.setattr(cli_module, "run", linting)
+    monkeypatch.setattr(cli_module, "run_packaged", packaged)
     second = cli("check", ".", cwd=project)
     assert "other.go" not in first.stdout and "other.go" in second.stdout
     assert len(runs) == 2

@@ -14,6 +14,7 @@ from typing import Any
 from goescape.linter import __version__
 from goescape.linter.cli import runflags
 from goescape.linter.cli.output import OutputError, write_report
+from goescape.linter.cli.packaged import run_packaged
 from goescape.linter.config.file import (
     FAIL_LEVELS,
     VERIFY_MODES,
@@ -31,6 +32,7 @@ from goescape.linter.registry.registry import Registry, build_registry
 from goescape.linter.report import render
 from goescape.linter.report.options import FORMATS, ReportOptions
 from goescape.linter.report.text import summary
+from goescape.linter.report.totals import Totals
 from goescape.linter.rule.definition import Rule
 from goescape.linter.run.runner import project_root, run
 from goescape.linter.syntax.limits import SizeError, parse_size, parse_timeout
@@ -156,23 +158,31 @@ def _check(args: argparse.Namespace) -> int:
             _write_bytes(stored.report, args.output, [Path(p) for p in stored.linted])
             sys.stderr.write(stored.stderr)
             return stored.status
+    options = ReportOptions(show_source=args.show_source, include_suppressed=args.include_suppressed,
+                            verified=bool(stages), show_refuted=args.show_refuted)
     started = time.time_ns()
-    try:
-        result = run(args.paths, policy, root, stages, **flags.run_kwargs())
-    finally:
-        verification.finish_stages(stages)
+    packaged = run_packaged(args, config, policy, root, flags, stages, options)
+    if packaged is None:
+        try:
+            result = run(args.paths, policy, root, stages, **flags.run_kwargs())
+        finally:
+            verification.finish_stages(stages)
+    else:
+        result = packaged.result
     verification.add_notices(result, verify)
     runflags.finish(result, flags)
     if config.rank:
         result.diagnostics = ranked(result.diagnostics)
-    options = ReportOptions(show_source=args.show_source, include_suppressed=args.include_suppressed,
-                            verified=bool(stages), show_refuted=args.show_refuted)
     read = _replay_snapshot(replay_key, args, result, flags, config, started)
-    report = render(args.format, result, policy, options).encode("utf-8")
+    if packaged is None:
+        totals = Totals.of(result)
+        report = render(args.format, result, policy, options).encode("utf-8")
+    else:
+        totals, report = packaged.totals, packaged.report()
     _write_bytes(report, args.output, result.files)
-    epilogue = _epilogue(args, result, flags, options)
+    epilogue = _epilogue(args, result, flags, options, totals)
     sys.stderr.write(epilogue)
-    status = exit_status(result, config)
+    status = exit_status(result, config, totals)
     if replay_key is not None and read is not None:
         from goescape.linter.run import replay
 
@@ -193,7 +203,7 @@ def _replay_snapshot(key: str | None, args: argparse.Namespace, result: RunResul
 
 
 def _epilogue(args: argparse.Namespace, result: RunResult, flags: runflags.RunSettings,
-              options: ReportOptions) -> str:
+              options: ReportOptions, totals: Totals) -> str:
     """What a run prints on standard error after its report."""
     lines = [f"goescape: error: {path}: no such file or folder" for path in result.missing]
     lines += [f"goescape: warning: {warning}" for warning in flags.warnings]
@@ -201,7 +211,7 @@ def _epilogue(args: argparse.Namespace, result: RunResult, flags: runflags.RunSe
         lines += [f"goescape: {note}" for note in flags.notes]
         if result.files_linted == 0 and not result.missing and not result.failed:
             lines.append(f"goescape: warning: {flags.nothing_linted(args.paths)}")
-        lines.append(summary(result, options))
+        lines.append(summary(result, options, totals))
     return "".join(f"{line}\n" for line in lines)
 
 
@@ -230,13 +240,13 @@ def _replay_key(args: argparse.Namespace, policy: Policy, root: Path, config_pat
     })
 
 
-def exit_status(result: RunResult, config: Config) -> int:
+def exit_status(result: RunResult, config: Config, totals: Totals | None = None) -> int:
     if result.failed or result.missing:
         return EXIT_ERROR
     if config.fail_on is None:
         return EXIT_CLEAN
-    failing = [d for d in result.reported if d.severity >= config.fail_on]
-    return EXIT_FINDINGS if failing else EXIT_CLEAN
+    totals = totals if totals is not None else Totals.of(result)
+    return EXIT_FINDINGS if totals.at_least(config.fail_on) else EXIT_CLEAN
 
 
 def _registry() -> Registry:

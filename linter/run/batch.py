@@ -24,6 +24,15 @@ def lint_all(groups: Sequence[Sequence[Target]], policy: Policy, root: Path,
     if session is None:
         done = lint_groups(groups, policy, root, stages, jobs, hash_contents=False)
         return [o.result for group in done for o in group]
+    found = lint_with(session, groups, policy, root, stages, jobs)
+    session.save()
+    return found
+
+
+def lint_with(session: CacheSession, groups: Sequence[Sequence[Target]], policy: Policy, root: Path,
+              stages: Sequence[FindingStage] = (), jobs: int = 1) -> list[FileResult]:
+    """The results of every target, in the groups' order: from the session's cache where it
+    answers, linted (and stored) otherwise."""
     found: dict[Path, FileResult] = {}
     planned: dict[Path, tuple[str, str]] = {}
     todo: list[list[Target]] = []
@@ -48,7 +57,6 @@ def lint_all(groups: Sequence[Sequence[Target]], policy: Policy, root: Path,
             if key is not None and not outcome.result.failed and outcome.content == key[1]:
                 assert outcome.encoded is not None
                 session.store(key[0], outcome.encoded)
-    session.save()
     return [found[t.path] for group in groups for t in group]
 
 
@@ -61,9 +69,14 @@ def _session(cache: ResultCache | None, policy: Policy, stages: Sequence[Finding
     keys = [getattr(stage, "cache_key", None) for stage in stages]
     if any(not isinstance(k, str) for k in keys):
         return None
+    return open_session(cache, policy, root, scope, [str(k) for k in keys])
+
+
+def open_session(cache: ResultCache, policy: Policy, root: Path, scope: Sequence[str],
+                 stage_keys: Sequence[str] = (), *, bulk_results: bool = True) -> CacheSession:
     cache.prepare()
-    run = run_digest(policy, [str(k) for k in keys])
-    return CacheSession(cache, run, scope, policy, lambda path: fast_uri(path, root))
+    run = run_digest(policy, stage_keys)
+    return CacheSession(cache, run, scope, policy, lambda path: fast_uri(path, root), bulk_results=bulk_results)
 
 
 def _cached(session: CacheSession, key: tuple[str, str], target: Target, root: Path) -> FileResult | None:

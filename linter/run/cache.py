@@ -76,38 +76,64 @@ class ResultCache:
     def put(self, key: str, value: Encoded) -> None:
         self._write(self._entry(key), value)
 
-    # -- manifests: one file per run scope, read in one go by a warm run ----------------------
+    # -- manifests: per run scope, the files' signatures and (apart) the results, each read in one go
 
-    def _manifest(self, scope: str) -> Path:
-        return self.base / "manifests" / f"{scope}.json"
+    def _manifest(self, scope: str, part: str = "") -> Path:
+        return self.base / "manifests" / f"{scope}{part}.json"
 
     def load_manifest(self, scope: str) -> dict[str, Any]:
-        path = self._manifest(scope)
-        data = _read_checked(path)
-        if isinstance(data, dict) and isinstance(data.get("files"), dict) and isinstance(
-                data.get("results"), dict):
-            _touch(path)
-            return data
-        self.corrupt += data is None and path.exists()
-        return {"files": {}, "results": {}}
+        """The scope's file signatures: {"files": {path: [size, mtime, ctime, inode, hash]}}."""
+        return self._load_part(scope, "", "files")
 
     def save_manifest(self, scope: str, manifest: dict[str, Any]) -> None:
         self._write(self._manifest(scope), manifest)
 
-    # -- replays: a whole run's report, see replay.py ---------------------------------------------
+    def load_results(self, scope: str) -> dict[str, Any]:
+        """The results the scope's last run used: {"results": {key: encoded}} (a warm run that
+        decodes every file's result reads them in one go rather than one entry per file)."""
+        return self._load_part(scope, ".results", "results")
+
+    def save_results(self, scope: str, results: dict[str, Any]) -> None:
+        self._write(self._manifest(scope, ".results"), results)
+
+    def _load_part(self, scope: str, part: str, field: str) -> dict[str, Any]:
+        path = self._manifest(scope, part)
+        data = _read_checked(path)
+        if isinstance(data, dict) and isinstance(data.get(field), dict):
+            _touch(path)
+            return data
+        self.corrupt += data is None and path.exists()
+        return {field: {}}
+
+    # -- records: a JSON header and raw bytes (replays, see replay.py; package fragments, packages.py)
 
     def _replay(self, key: str) -> Path:
         return self.base / "replays" / key
 
     def load_replay(self, key: str) -> tuple[dict[str, Any], bytes] | None:
         """The header and report stored under `key`, or None when missing or corrupt."""
-        path = self._replay(key)
+        return self._load_record(self._replay(key))
+
+    def save_replay(self, key: str, header: dict[str, Any], report: bytes) -> None:
+        self._save_record(self._replay(key), header, report)
+
+    def _fragment(self, key: str) -> Path:
+        return self.base / "fragments" / key[:2] / key[2:]
+
+    def load_fragment(self, key: str) -> tuple[dict[str, Any], bytes] | None:
+        """A package's report fragment stored under `key` (see packages.py), or None."""
+        return self._load_record(self._fragment(key))
+
+    def save_fragment(self, key: str, header: dict[str, Any], payload: bytes) -> None:
+        self._save_record(self._fragment(key), header, payload)
+
+    def _load_record(self, path: Path) -> tuple[dict[str, Any], bytes] | None:
         try:
             data = path.read_bytes()
         except OSError:
             return None
         checksum, _, rest = data.partition(b"\n")
-        header, _, report = rest.partition(b"\n")
+        header, _, payload = rest.partition(b"\n")
         try:
             if checksum != _MAGIC + hashlib.sha256(rest).hexdigest().encode():
                 raise ValueError("checksum")
@@ -118,11 +144,11 @@ class ResultCache:
         if not isinstance(loaded, dict):
             return None
         _touch(path)
-        return loaded, report
+        return loaded, payload
 
-    def save_replay(self, key: str, header: dict[str, Any], report: bytes) -> None:
-        rest = json.dumps(header, separators=(",", ":"), ensure_ascii=True).encode() + b"\n" + report
-        self._write_bytes(self._replay(key), _MAGIC + hashlib.sha256(rest).hexdigest().encode() + b"\n" + rest)
+    def _save_record(self, path: Path, header: dict[str, Any], payload: bytes) -> None:
+        rest = json.dumps(header, separators=(",", ":"), ensure_ascii=True).encode() + b"\n" + payload
+        self._write_bytes(path, _MAGIC + hashlib.sha256(rest).hexdigest().encode() + b"\n" + rest)
 
     # -- writing and pruning -------------------------------------------------------------------
 

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, TypeVar
@@ -78,6 +78,19 @@ def decode(data: Mapping[str, Any], path: Path, display: str, uri: str) -> FileR
         )
     except (KeyError, IndexError, TypeError, ValueError, AttributeError) as error:
         raise CodecError(f"not an encoded result: {error}") from None
+
+
+def encode_notices(notices: Sequence[Notice]) -> list[list[Any]]:
+    return [_notice(n) for n in notices]
+
+
+def decode_notices(data: Any, display: str, uri: str) -> list[Notice]:
+    """Notices encoded by `encode_notices`, put back for the file shown as `display`."""
+    try:
+        where = _Where(display, uri, "", {})
+        return [where.notice(n) for n in data]
+    except (KeyError, IndexError, TypeError, ValueError, AttributeError) as error:
+        raise CodecError(f"not encoded notices: {error}") from None
 
 
 def _location(location: Location, lines: dict[int, str]) -> list[Any]:

@@ -23,25 +23,28 @@ _UNREADABLE = "unreadable"
 class CacheSession:
     """Keys for the files of one run, answers from the run's manifest or the shared entries, and
     the new manifest: every Go file's stat signature and content hash (so a warm run reads no
-    unchanged file) plus the results of this run's files (so it opens one cache file, not one
-    per Go file)."""
+    unchanged file) plus, apart, the results of this run's files (so a run that decodes them all
+    opens one cache file, not one per Go file). With `bulk_results` off, results are looked up
+    one entry at a time and that part of the manifest is neither read nor written: a run that
+    takes most packages from their report fragments (see packages.py) needs only a few."""
 
     def __init__(self, cache: ResultCache, run: str, scope: Sequence[str], policy: Policy,
-                 uri: Callable[[Path], str]) -> None:
+                 uri: Callable[[Path], str], *, bulk_results: bool = True) -> None:
         self.cache = cache
         self.uri = uri
         self.run = run
         self.policy = policy
         self.scope = sha256("\0".join([run, *sorted(scope)]).encode(errors="surrogateescape"))
-        manifest = cache.load_manifest(self.scope)
-        self._old_files: dict[str, Any] = manifest["files"]
-        self._old_results: dict[str, Any] = manifest["results"]
+        self._old_files: dict[str, Any] = cache.load_manifest(self.scope)["files"]
+        self._bulk = bulk_results
+        self._old_results: dict[str, Any] | None = None  # read on the first lookup
         self._files: dict[str, list[Any]] = {}
         self._results: dict[str, Encoded] = {}
         self._packages: dict[str, tuple[dict[str, str], str]] = {}
         self._gomods: dict[str, str | None] = {}
         self._now = time.time_ns()
-        self.dirty = False
+        self.files_dirty = False
+        self.results_dirty = False
         self.hits = 0
 
     # -- keys ------------------------------------------------------------------------------------
@@ -57,6 +60,23 @@ class CacheSession:
             return None
         ignored = self.policy.ignored_in(target.path)
         return file_key(self.run, content, package, ignored, self.uri(target.path)), content
+
+    def group_key(self, targets: Sequence[Target], extra: str) -> str | None:
+        """The key of one folder's targets taken together (a package's report fragment): what
+        each file's key is made of, for every target, and `extra` (how the fragment is
+        rendered). None when a file cannot be read."""
+        folder = os.path.dirname(str(targets[0].path))
+        listing, package = self._package(folder)
+        parts = [self.run, extra, package]
+        for target in targets:
+            path = str(target.path)
+            name = os.path.basename(path)
+            content = listing.get(name) or self._content(path)
+            if content is None or content == _UNREADABLE or os.path.dirname(path) != folder:
+                return None
+            parts += [name, content, target.display, self.uri(target.path),
+                      ",".join(sorted(self.policy.ignored_in(target.path)))]
+        return sha256("\0".join(parts).encode(errors="surrogateescape"))
 
     def _package(self, folder: str) -> tuple[dict[str, str], str]:
         if folder not in self._packages:
@@ -101,16 +121,18 @@ class CacheSession:
             return None
         if self._now - max(stat.st_mtime_ns, stat.st_ctime_ns) > RACY_NS:
             self._files[path] = [*signature, digest]
-        self.dirty = True
+        self.files_dirty = True
         return digest
 
     # -- results ---------------------------------------------------------------------------------
 
     def lookup(self, key: str) -> Encoded | None:
-        found = self._old_results.get(key)
+        if self._bulk and self._old_results is None:
+            self._old_results = self.cache.load_results(self.scope)["results"]
+        found = self._old_results.get(key) if self._old_results is not None else None
         if found is None:
             found = self.cache.get(key)
-            self.dirty = True  # the manifest will hold it from now on
+            self.results_dirty = True  # the manifest will hold it from now on
         if found is not None:
             self.hits += 1
             self._results[key] = found
@@ -120,12 +142,15 @@ class CacheSession:
         """A freshly linted file's result: a shared entry, and part of this run's manifest."""
         self.cache.put(key, encoded)
         self._results[key] = encoded
-        self.dirty = True
+        self.results_dirty = True
 
     def save(self) -> None:
-        """Write the manifest if anything changed (or it holds results of files not in this run)."""
-        if self.dirty or set(self._old_results) != set(self._results):
-            self.cache.save_manifest(self.scope, {"files": self._files, "results": self._results})
+        """Write the manifest's parts that changed (the results part also when it holds results
+        of files not in this run)."""
+        if self.files_dirty or set(self._old_files) != set(self._files):
+            self.cache.save_manifest(self.scope, {"files": self._files})
+        if self._bulk and (self.results_dirty or set(self._old_results or {}) != set(self._results)):
+            self.cache.save_results(self.scope, {"results": self._results})
         self.cache.prune()
 
 

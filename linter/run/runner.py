@@ -28,12 +28,7 @@ def run(paths: Sequence[str], policy: Policy, root: Path,
     """Lint `paths`. `jobs` worker processes lint folders in parallel (in-process when there are
     finding stages); `cache` answers for files whose inputs are unchanged; `only` restricts
     linting to the discovered files it accepts (--diff)."""
-    found = discover(paths, policy.excluded, default_excludes=policy.config.default_excludes)
-    targets = [t for t in found.targets if only is None or only(t.path)]
-    result = RunResult(root=root, missing=list(found.missing), files_excluded=found.excluded)
-    for path, reason in found.unreadable:
-        result.notices.append(Notice("io", f"cannot read {path}: {reason}", path=path, level="error"))
-        result.failed = True
+    result, targets = discovered(paths, policy, root, only)
     for stage in stages:
         prepare = getattr(stage, "prepare", None)
         if prepare is not None:
@@ -45,11 +40,24 @@ def run(paths: Sequence[str], policy: Policy, root: Path,
         scope = sorted(os.path.realpath(p) for p in paths)
         file_results = lint_all(groups, policy, root, stages, jobs=jobs, cache=cache, scope=scope)
     for file_result in file_results:
-        _merge(result, file_result)
+        merge(result, file_result)
     result.diagnostics.sort(key=Diagnostic.sort_key)
     result.refuted.sort(key=Diagnostic.sort_key)
     result.notices.sort(key=Notice.sort_key)
     return result
+
+
+def discovered(paths: Sequence[str], policy: Policy, root: Path,
+               only: Callable[[Path], bool] | None = None) -> tuple[RunResult, list[Target]]:
+    """The files to lint, and a result that says what discovery found (paths missing, files
+    excluded, files that cannot be read)."""
+    found = discover(paths, policy.excluded, default_excludes=policy.config.default_excludes)
+    targets = [t for t in found.targets if only is None or only(t.path)]
+    result = RunResult(root=root, missing=list(found.missing), files_excluded=found.excluded)
+    for path, reason in found.unreadable:
+        result.notices.append(Notice("io", f"cannot read {path}: {reason}", path=path, level="error"))
+        result.failed = True
+    return result, targets
 
 
 def by_directory(targets: Sequence[Target]) -> list[list[Target]]:
@@ -60,7 +68,8 @@ def by_directory(targets: Sequence[Target]) -> list[list[Target]]:
     return list(groups.values())
 
 
-def _merge(result: RunResult, file_result: FileResult) -> None:
+def merge(result: RunResult, file_result: FileResult) -> None:
+    """Add one file's result to the run's (its findings unsorted)."""
     result.diagnostics.extend(file_result.diagnostics)
     result.refuted.extend(file_result.refuted)
     result.notices.extend(file_result.notices)

@@ -87,3 +87,53 @@ def test_cold_and_warm_cache_agree(project: Path, tmp_path: Path) -> None:
     cold = _goescape(project, ".", "--format", "sarif", cache=cache, hash_seed="5")
     warm = _goescape(project, ".", "--format", "sarif", cache=cache, hash_seed="6")
     assert any(cache.rglob("*")) and warm == cold
+
+
+FORMAT_OPTIONS = {"text": ("--show-source", "--include-suppressed"), "json": ("--include-suppressed",),
+                  "sarif": ("--include-suppressed",), "github": ()}
+
+
+def _check(project: Path, *args: str) -> tuple[int, bytes, bytes]:
+    env = {**os.environ, "PYTHONHASHSEED": "0", "HOME": str(project.parent),
+           "XDG_CACHE_HOME": str(project.parent / "xdg")}
+    done = subprocess.run([sys.executable, "-m", "goescape.linter", "check", *args], cwd=project, env=env,
+                          capture_output=True, timeout=600)
+    assert b"Traceback" not in done.stderr
+    return done.returncode, done.stdout, done.stderr
+
+
+def _age(tree: Path) -> None:
+    """Every file and folder a day old: a run may then store its report for replay (files changed
+    in the two seconds before a run are not trusted to be what it read)."""
+    for path in [tree, *tree.rglob("*")]:
+        os.utime(path, (os.stat(path).st_atime - 86400, os.stat(path).st_mtime - 86400))
+
+
+@pytest.mark.parametrize("fmt", list(FORMAT_OPTIONS))
+def test_cold_warm_and_edited_runs_match_a_run_without_cache(project: Path, tmp_path: Path, fmt: str) -> None:
+    """Cold, warm (replayed, and put together from the cached fragments of each package) and after
+    a file gained a line: the same bytes, exit status and summary as `--no-cache`, with 1 or 2 jobs."""
+    tree = tmp_path / "tree"
+    shutil.copytree(project, tree)
+    (tree / "go.mod").write_text("module example.com/tree\n")  # the folders a replay checks end here
+    _age(tree)
+    common = (".", "--format", fmt, *FORMAT_OPTIONS[fmt])
+    edited = tree / "examples" / "returns.go"
+    assert edited.exists()
+    for jobs in ("1", "2"):
+        cache = str(tmp_path / f"cache-{jobs}")
+        reference = _check(tree, *common, "--no-cache", "--jobs", "1")
+        assert reference[0] == 1 and reference[1].count(b"ESC1") >= 10
+        for run in ("cold", "replayed", "from fragments"):
+            env = {"GOESCAPE_REPLAY": "0"} if run == "from fragments" else {}
+            with pytest.MonkeyPatch.context() as patch:
+                for name, value in env.items():
+                    patch.setenv(name, value)
+                assert _check(tree, *common, "--jobs", jobs, "--cache-dir", cache) == reference, (run, jobs)
+        assert any((Path(cache) / "v1" / "replays").iterdir()) and any((Path(cache) / "v1" / "fragments").iterdir())
+        lines = edited.read_text().splitlines(keepends=True)
+        edited.write_text("".join([lines[0], "// a line more: every finding below moves down\n", *lines[1:]]))
+        reference = _check(tree, *common, "--no-cache", "--jobs", "1")
+        for run in ("edited", "edited, again"):
+            assert _check(tree, *common, "--jobs", jobs, "--cache-dir", cache) == reference, (run, jobs)
+        edited.write_text("".join(lines))
