@@ -71,8 +71,8 @@ def discover(paths: Sequence[str], excluded: Callable[[Path], bool], cwd: Path |
             result.missing.append(raw)
             continue
         explicit = not given.is_dir()
-        for candidate in _expand(given, result, default_excludes):
-            resolved = _resolve(candidate, here, result, real_dirs)
+        for candidate, link in _expand(given, result, default_excludes):
+            resolved = _resolve(candidate, link, here, result, real_dirs)
             if resolved is not None and resolved in shown:
                 _show_first(result.targets, shown[resolved], _display(_absolute(candidate, here), cwd), cwd)
             if resolved is None or resolved in seen:
@@ -130,9 +130,12 @@ def _in_skipped_dir(path: Path, cwd: Path) -> bool:
     return any(skipped_dir(part) for part in parts)
 
 
-def _resolve(path: str, here: str, result: Discovery, real_dirs: dict[str, str]) -> Path | None:
+def _resolve(path: str, link: bool | None, here: str, result: Discovery,
+             real_dirs: dict[str, str]) -> Path | None:
+    """The real path; `link` says whether the file is a symlink, when the walk knew (None: ask)."""
     try:
-        if not _is_symlink(path):  # one lstat, and one realpath per folder rather than per file
+        # one lstat at most, and one realpath per folder rather than per file
+        if not (_is_symlink(path) if link is None else link):
             folder = os.path.dirname(os.path.join(here, path))  # no lexical `..` folding
             if folder not in real_dirs:
                 real_dirs[folder] = os.path.realpath(folder, strict=True)
@@ -156,16 +159,42 @@ def _is_symlink(path: str) -> bool:
         return False
 
 
-def _expand(given: Path, result: Discovery, default_excludes: bool = True) -> Iterator[str]:
+def _expand(given: Path, result: Discovery, default_excludes: bool = True) -> Iterator[tuple[str, bool | None]]:
+    """The Go files under `given`, each with whether it is a symlink (None: not known): as
+    `os.walk` walks (files before subfolders, not into symlinked folders), in sorted order."""
     if not given.is_dir():
-        yield str(given)  # an explicitly named file is linted whatever its extension or folder
+        yield str(given), None  # an explicitly named file is linted whatever its extension or folder
         return
-    def on_error(error: OSError) -> None:
-        result.unreadable.append((printable(str(error.filename or given)), error.strerror or str(error)))
     top = str(given)  # normalized by pathlib: only "." itself has a "." part
-    for root, dirs, files in os.walk(top, onerror=on_error):
-        dirs[:] = sorted(d for d in dirs if not (default_excludes and skipped_dir(d)))
-        folder = root if top != "." else root[2:]  # "./a" is "a", as `Path(root) / name` has it
-        for name in sorted(files):
-            if name.endswith(".go") and not (default_excludes and name.startswith((".", "_"))):
-                yield os.path.join(folder, name)
+    yield from _walk(top, top, result, default_excludes)
+
+
+def _walk(top: str, folder: str, result: Discovery, default_excludes: bool) -> Iterator[tuple[str, bool | None]]:
+    try:
+        with os.scandir(folder) as scan:
+            entries = list(scan)
+    except OSError as error:
+        result.unreadable.append((printable(str(error.filename or folder)), error.strerror or str(error)))
+        return
+    files: list[os.DirEntry[str]] = []
+    dirs: list[os.DirEntry[str]] = []
+    for entry in entries:
+        try:
+            is_dir = entry.is_dir()
+        except OSError:
+            is_dir = False
+        (dirs if is_dir else files).append(entry)
+    shown = folder if top != "." else folder[2:]  # "./a" is "a", as `Path(root) / name` has it
+    for entry in sorted(files, key=lambda e: e.name):
+        if entry.name.endswith(".go") and not (default_excludes and entry.name.startswith((".", "_"))):
+            yield os.path.join(shown, entry.name), _entry_is_symlink(entry)
+    for entry in sorted(dirs, key=lambda e: e.name):
+        if not (default_excludes and skipped_dir(entry.name)) and not _entry_is_symlink(entry):
+            yield from _walk(top, os.path.join(folder, entry.name), result, default_excludes)
+
+
+def _entry_is_symlink(entry: os.DirEntry[str]) -> bool | None:
+    try:
+        return entry.is_symlink()
+    except OSError:
+        return None
