@@ -87,7 +87,8 @@ def test_a_run_from_fragments_is_the_run_from_findings(project, tmp_path, fmt):
         done = packages.run_packages([str(project)], policy, project, cache, lambda ds: parts.body(ds).encode(),
                                      "key")
         assert done is not None
-        report = packaged.Packaged(done.result, Totals(done.shown, done.suppressed), parts, done.bodies).report()
+        report = packaged.Packaged(done.result, Totals(done.shown, done.suppressed), parts, done.bodies,
+                                   done.signatures).report()
         assert report == render(fmt, whole, policy, options).encode()
     assert done.reused == 3 and done.rendered == 0
 

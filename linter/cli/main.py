@@ -6,7 +6,7 @@ import difflib
 import os
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -173,7 +173,8 @@ def _check(args: argparse.Namespace) -> int:
     runflags.finish(result, flags)
     if config.rank:
         result.diagnostics = ranked(result.diagnostics)
-    read = _replay_snapshot(replay_key, args, result, flags, config, started)
+    known = packaged.signatures if packaged is not None else None
+    read = _replay_snapshot(replay_key, args, result, flags, config, started, known)
     if packaged is None:
         totals = Totals.of(result)
         report = render(args.format, result, policy, options).encode("utf-8")
@@ -192,14 +193,15 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _replay_snapshot(key: str | None, args: argparse.Namespace, result: RunResult,
-                     flags: runflags.RunSettings, config: Config, started: int) -> Any:
+                     flags: runflags.RunSettings, config: Config, started: int,
+                     known: Mapping[str, Sequence[int]] | None = None) -> Any:
     """What the run read (a replay.Snapshot), if it may be replayed: it failed nowhere and had
     nothing to warn about."""
     if key is None or result.failed or result.missing or flags.warnings or flags.notes:
         return None
     from goescape.linter.run import replay
 
-    return replay.snapshot(args.paths, result.files, config.default_excludes, started)
+    return replay.snapshot(args.paths, result.files, config.default_excludes, started, known)
 
 
 def _epilogue(args: argparse.Namespace, result: RunResult, flags: runflags.RunSettings,

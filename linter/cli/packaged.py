@@ -6,6 +6,7 @@ import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from goescape.linter.cli.runflags import RunSettings
 from goescape.linter.config.file import Config
@@ -36,6 +37,7 @@ class Packaged:
     totals: Totals
     parts: Fragments
     bodies: list[bytes]
+    signatures: dict[str, list[Any]]  # of the Go files read, taken before they were read (replay.py)
 
     def report(self) -> bytes:
         """The report, rendered around the findings (after the result's notices are final)."""
@@ -64,4 +66,5 @@ def run_packaged(args: argparse.Namespace, config: Config, policy: Policy, root:
                             render_key, jobs=flags.jobs)
     if packaged is None:
         return None
-    return Packaged(packaged.result, Totals(packaged.shown, packaged.suppressed), parts, packaged.bodies)
+    return Packaged(packaged.result, Totals(packaged.shown, packaged.suppressed), parts, packaged.bodies,
+                    packaged.signatures)

@@ -124,6 +124,11 @@ class CacheSession:
         self.files_dirty = True
         return digest
 
+    def signatures(self) -> dict[str, list[Any]]:
+        """The stat signature (and content hash) of every Go file this run looked at, taken
+        before it read them."""
+        return self._files
+
     # -- results ---------------------------------------------------------------------------------
 
     def lookup(self, key: str) -> Encoded | None:

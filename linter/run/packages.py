@@ -19,12 +19,12 @@ from typing import Any
 
 from goescape.linter.config.discover import Target
 from goescape.linter.config.policy import Policy
-from goescape.linter.findings import Diagnostic, FileResult, Notice, RunResult, Severity
+from goescape.linter.findings import Diagnostic, Notice, RunResult, Severity
 from goescape.linter.run.batch import lint_with, open_session
 from goescape.linter.run.cache import ResultCache
 from goescape.linter.run.codec import CodecError, decode_notices, encode_notices
 from goescape.linter.run.incremental import CacheSession
-from goescape.linter.run.runner import by_directory, discovered, merge
+from goescape.linter.run.runner import by_directory, discovered
 from goescape.linter.run.workers import fast_uri
 
 FORMAT = "1"  # bump when a fragment's header changes meaning
@@ -42,32 +42,34 @@ class PackageRun:
     bodies: list[bytes] = field(default_factory=list)
     reused: int = 0  # folders answered by their fragment
     rendered: int = 0  # folders rendered (from the per-file cache, or linted)
+    signatures: dict[str, list[Any]] = field(default_factory=dict)  # Go files' stat signatures, taken first
 
 
-@dataclass(frozen=True)
-class _File:
-    """One file's part of a folder's fragment."""
+@dataclass
+class _Part:
+    """One folder's part of a report: for each target, in order, its path as shown, whether it
+    was linted, skipped as generated or failed, and the size of its fragment in `payload`; the
+    folder's finding counts; the notices of the files that have any (encoded)."""
 
-    display: str
-    linted: bool
-    generated: bool
-    failed: bool
-    shown: tuple[int, ...]  # reported findings, indexed by severity
+    files: list[tuple[str, bool, bool, bool, int]]
+    shown: list[int]  # reported findings, indexed by severity
     suppressed: int
-    notices: list[Any]  # encoded (codec.encode_notices)
-    size: int  # bytes of its fragment
+    notices: list[tuple[int, list[Any]]]  # (index in `files`, encoded notices)
+    payload: bytes
 
-    def row(self) -> list[Any]:
-        return [self.display, self.linted, self.generated, self.failed, list(self.shown), self.suppressed,
-                self.notices, self.size]
+    def header(self) -> dict[str, Any]:
+        return {"files": [list(f) for f in self.files], "shown": self.shown, "suppressed": self.suppressed,
+                "notices": [list(n) for n in self.notices]}
 
     @classmethod
-    def of(cls, row: Any) -> _File:
-        display, linted, generated, failed, shown, suppressed, notices, size = row
-        if not (isinstance(display, str) and isinstance(shown, list) and isinstance(notices, list)
-                and len(shown) == len(Severity) and all(type(n) is int for n in (*shown, suppressed, size))):
-            raise ValueError(f"bad row {row!r}")
-        return cls(display, bool(linted), bool(generated), bool(failed), tuple(shown), suppressed, notices, size)
+    def of(cls, header: Any, payload: bytes, count: int) -> _Part:
+        files = [(str(d), bool(linted), bool(generated), bool(failed), int(size))
+                 for d, linted, generated, failed, size in header["files"]]
+        shown, suppressed = [int(n) for n in header["shown"]], int(header["suppressed"])
+        notices = [(int(index), list(encoded)) for index, encoded in header["notices"]]
+        if len(files) != count or len(shown) != len(Severity) or sum(f[4] for f in files) != len(payload):
+            raise ValueError("a fragment of another folder")
+        return cls(files, shown, suppressed, notices, payload)
 
 
 class Unmergeable(Exception):
@@ -86,104 +88,99 @@ def run_packages(paths: Sequence[str], policy: Policy, root: Path, cache: Result
     scope = sorted(os.path.realpath(p) for p in paths)
     session = open_session(cache, policy, root, scope, bulk_results=False)
     run = PackageRun(result)
-    parts: list[tuple[list[Target], list[_File], bytes]] = []
+    parts: list[_Part | None] = []
     todo: list[tuple[int, str | None]] = []
     for index, group in enumerate(groups):
         key = session.group_key(group, FORMAT + "\0" + render_key)
-        stored = _load(cache, key, group) if key is not None else None
-        if stored is None:
+        part = _load(cache, key, len(group)) if key is not None else None
+        if part is None:
             todo.append((index, key))
-            parts.append((group, [], b""))
         else:
-            parts.append((group, *stored))
             run.reused += 1
+        parts.append(part)
     try:
-        for (index, key), rendered in zip(todo, _rendered(session, [groups[i] for i, _ in todo], policy, root,
-                                                          render, jobs)):
-            files, payload = rendered
-            parts[index] = (groups[index], files, payload)
-            run.rendered += 1
-            if key is not None and not any(f.failed for f in files):
-                cache.save_fragment(key, {"files": [f.row() for f in files]}, payload)
+        rendered = _rendered(session, [groups[i] for i, _ in todo], policy, root, render, jobs)
     except Unmergeable:
         session.save()
         return None
+    for (index, key), part in zip(todo, rendered):
+        parts[index] = part
+        run.rendered += 1
+        if key is not None and not any(failed for _, _, _, failed, _ in part.files):
+            cache.save_fragment(key, part.header(), part.payload)
     session.save()
-    return _assembled(run, parts, root)
+    run.signatures = session.signatures()
+    return _assembled(run, groups, [p for p in parts if p is not None], root)
 
 
-def _load(cache: ResultCache, key: str, group: Sequence[Target]) -> tuple[list[_File], bytes] | None:
+def _load(cache: ResultCache, key: str, count: int) -> _Part | None:
     stored = cache.load_fragment(key)
     if stored is None:
         return None
-    header, payload = stored
     try:
-        files = [_File.of(row) for row in header["files"]]
+        return _Part.of(*stored, count)
     except (KeyError, TypeError, ValueError):
         cache.corrupt += 1
         return None
-    if len(files) != len(group) or sum(f.size for f in files) != len(payload):
-        cache.corrupt += 1
-        return None
-    return files, payload
 
 
 def _rendered(session: CacheSession, groups: Sequence[Sequence[Target]], policy: Policy, root: Path,
-              render: Render, jobs: int) -> list[tuple[list[_File], bytes]]:
-    """The folders' fragments, from their files' results (cached or linted now)."""
+              render: Render, jobs: int) -> list[_Part]:
+    """The folders' parts, from their files' results (cached or linted now)."""
     results = iter(lint_with(session, groups, policy, root, (), jobs))
     rendered = []
     for group in groups:
-        files: list[_File] = []
+        part = _Part([], [0] * len(Severity), 0, [], b"")
         chunks: list[bytes] = []
         for target in group:
             file_result = next(results)
-            body = _body(file_result, target, render)
-            files.append(_summary(file_result, target, len(body)))
+            if file_result.refuted or any(d.location.path != target.display for d in file_result.diagnostics):
+                raise Unmergeable(target.display)
+            diagnostics = sorted(file_result.diagnostics, key=Diagnostic.sort_key)
+            body = render(diagnostics) if diagnostics else b""
+            for diagnostic in diagnostics:
+                if diagnostic.suppressed:
+                    part.suppressed += 1
+                else:
+                    part.shown[int(diagnostic.severity)] += 1
+            if file_result.notices:
+                part.notices.append((len(part.files), encode_notices(file_result.notices)))
+            part.files.append((target.display, file_result.linted, file_result.generated, file_result.failed,
+                               len(body)))
             chunks.append(body)
-        rendered.append((files, b"".join(chunks)))
+        part.payload = b"".join(chunks)
+        rendered.append(part)
     return rendered
 
 
-def _body(file_result: FileResult, target: Target, render: Render) -> bytes:
-    if file_result.refuted or any(d.location.path != target.display for d in file_result.diagnostics):
-        raise Unmergeable(target.display)
-    return render(sorted(file_result.diagnostics, key=Diagnostic.sort_key)) if file_result.diagnostics else b""
-
-
-def _summary(file_result: FileResult, target: Target, size: int) -> _File:
-    shown = [0] * len(Severity)
-    suppressed = 0
-    for diagnostic in file_result.diagnostics:
-        if diagnostic.suppressed:
-            suppressed += 1
-        else:
-            shown[int(diagnostic.severity)] += 1
-    return _File(target.display, file_result.linted, file_result.generated, file_result.failed, tuple(shown),
-                 suppressed, encode_notices(file_result.notices), size)
-
-
-def _assembled(run: PackageRun, parts: Sequence[tuple[list[Target], list[_File], bytes]],
+def _assembled(run: PackageRun, groups: Sequence[Sequence[Target]], parts: Sequence[_Part],
                root: Path) -> PackageRun | None:
-    """The run's counts, notices and files in the order `runner.run` gives them, and the files'
-    fragments in report order (by the path shown: a file's findings are consecutive there)."""
+    """The run's counts, notices and files as `runner.run` gives them, and the files' fragments
+    in report order (by the path shown: a file's findings are consecutive there)."""
     result = run.result
     shown = [0] * len(Severity)
     bodies: list[tuple[str, bytes]] = []
-    for group, files, payload in parts:
+    for group, part in zip(groups, parts):
+        for severity, count in enumerate(part.shown):
+            shown[severity] += count
+        run.suppressed += part.suppressed
+        notices = dict(part.notices)
         offset = 0
-        for target, file in zip(group, files):
-            try:
-                notices = decode_notices(file.notices, target.display, fast_uri(target.path, root))
-            except CodecError:
-                return None
-            merge(result, FileResult(target.path, [], notices, file.linted, file.generated, file.failed))
-            for severity, count in enumerate(file.shown):
-                shown[severity] += count
-            run.suppressed += file.suppressed
-            if file.size:
-                bodies.append((target.display, payload[offset:offset + file.size]))
-            offset += file.size
+        for index, (target, (display, linted, generated, failed, size)) in enumerate(zip(group, part.files)):
+            if index in notices:
+                try:
+                    result.notices.extend(decode_notices(notices[index], target.display,
+                                                         fast_uri(target.path, root)))
+                except CodecError:
+                    return None
+            result.files_linted += linted
+            result.files_generated += generated
+            result.failed = result.failed or failed
+            if linted:
+                result.files.append(target.path)
+            if size:
+                bodies.append((display, part.payload[offset:offset + size]))
+            offset += size
     bodies.sort(key=lambda item: item[0])
     if any(a[0] == b[0] for a, b in itertools.pairwise(bodies)):
         return None  # two files shown by one path: their findings would interleave

@@ -20,7 +20,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -81,29 +81,34 @@ class Snapshot:
 
 
 def snapshot(paths: Sequence[str], linted: Sequence[Path], default_excludes: bool,
-             started: int) -> Snapshot | None:
+             started: int, known: Mapping[str, Sequence[int]] | None = None) -> Snapshot | None:
     """The folders and files a run that began at `started` (time.time_ns()) read; None when one
     of them changed since shortly before it began (the run may have seen it either way, and
-    within the file system's timestamp granularity a change need not change a signature)."""
-    folders = sorted(_folders(paths, linted, default_excludes))
+    within the file system's timestamp granularity a change need not change a signature).
+    `known` are signatures the run took before it read the files (the result cache's): an
+    older signature is as good, a file changed since then no longer matches it."""
+    listings = _walked(paths, default_excludes)
+    named = {os.path.dirname(os.path.abspath(raw)) for raw in paths if not os.path.isdir(raw)}
+    for folder in sorted(named | _module_folders(linted)):
+        if folder not in listings:
+            names = _listing(folder)
+            if names is None:
+                return None  # a folder it could not list: the run reported it
+            listings[folder] = names
     since = started - RACY_NS
-    if any(_changed_since(folder, since) for folder in folders):
+    if any(_changed_since(folder, since) for folder in listings):  # after listing: a later change shows
         return None
-    listings: dict[str, list[str]] = {}
-    for folder in folders:
-        names = _listing(folder)
-        if names is None:
-            return None  # a folder it could not list: the run reported it
-        listings[folder] = names
     files = sorted({os.path.join(f, n) for f, names in listings.items() for n in names
                     if n.endswith(".go") or n == "go.mod"} | {str(p) for p in linted})
+    known = known or {}
     signatures: dict[str, list[int]] = {}
     for path in files:
-        signature = _signature(path)
+        taken = known.get(path)
+        signature = list(taken[:4]) if taken is not None else _signature(path)
         if signature is None or max(signature[1], signature[2]) >= since:
             return None
         signatures[path] = signature
-    return Snapshot(listings, signatures)
+    return Snapshot(dict(sorted(listings.items())), signatures)
 
 
 def save(cache: ResultCache, key: str, replay: Replay, read: Snapshot) -> None:
@@ -112,20 +117,36 @@ def save(cache: ResultCache, key: str, replay: Replay, read: Snapshot) -> None:
     cache.save_replay(key, header, replay.report)
 
 
-def _folders(paths: Sequence[str], linted: Iterable[Path], default_excludes: bool) -> set[str]:
-    """Every folder the run listed or read a package from, and the folders between each package
-    and its go.mod (a go.mod created there would change the package's import path)."""
-    found: set[str] = set()
+def _walked(paths: Sequence[str], default_excludes: bool) -> dict[str, list[str]]:
+    """The listing of every folder the run walked (as discovery walks: not into symlinks, nor
+    into skipped folders), one `scandir` each; a folder that cannot be listed is left out, as
+    discovery left it out."""
+    found: dict[str, list[str]] = {}
     for raw in paths:
-        if os.path.isdir(raw):
-            for root, dirs, _ in os.walk(raw):
-                dirs[:] = [d for d in dirs if not (default_excludes and skipped_dir(d))]
-                found.add(os.path.abspath(root))
-        else:
-            found.add(os.path.dirname(os.path.abspath(raw)))
+        if not os.path.isdir(raw):
+            continue
+        stack = [os.path.abspath(raw)]
+        while stack:
+            folder = stack.pop()
+            try:
+                with os.scandir(folder) as scan:
+                    entries = [(e.name, e.is_dir(follow_symlinks=False)) for e in scan]
+            except OSError:
+                continue
+            found[folder] = sorted(name for name, is_dir in entries
+                                   if is_dir or name.endswith(".go") or name == "go.mod")
+            stack.extend(os.path.join(folder, name) for name, is_dir in entries
+                         if is_dir and not (default_excludes and skipped_dir(name)))
+    return found
+
+
+def _module_folders(linted: Iterable[Path]) -> set[str]:
+    """The folders of the packages read, and those between each and its go.mod (a go.mod
+    created there would change the package's import path)."""
+    found: set[str] = set()
     for path in linted:
         folder = str(path.parent)
-        while True:
+        while folder not in found:
             found.add(folder)
             parent = os.path.dirname(folder)
             if os.path.isfile(os.path.join(folder, "go.mod")) or parent == folder:
