@@ -73,6 +73,29 @@ def test_the_pool_is_used_and_agrees_with_one_process(project, monkeypatch):
            [[(o.result, o.content, o.encoded) for o in g] for g in serial]
 
 
+def test_a_lone_big_package_is_split_between_workers(tmp_path, monkeypatch):
+    """An edited tree often lints one package again: its files are shared out, and each part
+    gives the findings the whole package gives."""
+    folder = tmp_path / "big"
+    folder.mkdir()
+    (folder / "types.go").write_text(TYPES.format(pkg="big"))
+    for i in range(2 * workers.MIN_SPLIT_FILES):
+        (folder / f"r{i:02}.go").write_text(RETURNS.format(pkg="big", i=i) + "\n" * i)
+    policy = Policy.build(Config(root=tmp_path, select=("ESC101", "ESC0")), build_registry())
+    groups = by_directory(discover([str(tmp_path)], policy.excluded).targets)
+    assert len(groups) == 1
+    started = []
+    real = workers._in_pool
+    monkeypatch.setattr(workers, "_in_pool", lambda *a: started.append(a) or real(*a))
+    serial = workers.lint_groups(groups, policy, tmp_path, (), 1, hash_contents=True)
+    pooled = workers.lint_groups(groups, policy, tmp_path, (), 2, hash_contents=True)
+    [(units, _, _, processes)] = started
+    assert processes == 2 and sorted(len(u) for u in units) == [16, 17]
+    assert [[(o.result, o.content, o.encoded) for o in g] for g in pooled] == \
+           [[(o.result, o.content, o.encoded) for o in g] for g in serial]
+    assert sum(len(o.result.diagnostics) for o in serial[0]) == 2 * workers.MIN_SPLIT_FILES
+
+
 def test_spawned_workers_rebuild_the_policy(project, monkeypatch):
     """Where fork is not used (macOS, Windows), workers start from scratch."""
     policy = Policy.build(Config(root=project, select=("ESC101", "ESC0")), build_registry())

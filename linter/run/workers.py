@@ -23,6 +23,11 @@ if TYPE_CHECKING:
 
 # Below this much work, starting processes costs more than it saves (pre-commit runs).
 MIN_PARALLEL_FILES = 8
+# A folder is split between workers when there are fewer folders than workers (an edited tree:
+# one package linted again) and it has this many files: each part builds the package's model
+# (siblings are read from disk whatever is linted), and a file's findings do not depend on
+# which of its siblings are linted with it.
+MIN_SPLIT_FILES = 16
 
 
 @dataclass
@@ -65,11 +70,39 @@ def lint_groups(groups: Sequence[Sequence[Target]], policy: Policy, root: Path,
     # A finding stage may hold threads and state (the compiler-verified mode does): it runs in
     # this process unless it says it is safe to copy into workers.
     stages_ok = all(getattr(stage, "parallel_safe", False) is True for stage in stages)
-    if jobs > 1 and len(groups) > 1 and files >= MIN_PARALLEL_FILES and stages_ok:
+    units = _units(groups, jobs)
+    if jobs > 1 and len(units) > 1 and files >= MIN_PARALLEL_FILES and stages_ok:
         context, shared = _start_method(state)
         if shared is not None:
-            return _in_pool(groups, shared, context, min(jobs, len(groups)))
+            done = _in_pool(units, shared, context, min(jobs, len(units)))
+            by_path = {o.result.path: o for unit in done for o in unit}
+            return [[by_path[t.path] for t in group] for group in groups]
     return [_lint_here(list(group), state) for group in groups]
+
+
+def _units(groups: Sequence[Sequence[Target]], jobs: int) -> list[list[Target]]:
+    """The groups, the largest split in parts (by bytes) while there are fewer than `jobs`."""
+    units = [list(group) for group in groups]
+    while len(units) < jobs:
+        largest = max(units, key=len, default=[])
+        parts = min(jobs - len(units) + 1, len(largest) // MIN_SPLIT_FILES)
+        if parts < 2:
+            break
+        units.remove(largest)
+        shares: list[list[Target]] = [[] for _ in range(parts)]
+        loads = [0] * parts
+        for target in sorted(largest, key=_bytes, reverse=True):
+            lightest = loads.index(min(loads))
+            shares[lightest].append(target)
+            loads[lightest] += _bytes(target)
+        units.extend(shares)
+    return units
+
+
+def _bytes(target: Target) -> int:
+    with contextlib.suppress(OSError):
+        return target.path.stat().st_size
+    return 0
 
 
 def _lint_here(targets: list[Target], state: _State) -> list[Outcome]:
@@ -143,11 +176,7 @@ def _in_pool(groups: Sequence[Sequence[Target]], state: _State, context: Any,
 
 
 def _size(group: Sequence[Target]) -> int:
-    total = 0
-    for target in group:
-        with contextlib.suppress(OSError):
-            total += target.path.stat().st_size
-    return total
+    return sum(_bytes(target) for target in group)
 
 
 def _received(group: Sequence[Target], sent: list[tuple[Encoded, str | None]],
