@@ -50,7 +50,9 @@ def file_key(run: str, content: str, package: str, ignored: Iterable[str], uri: 
 def package_digest(module: str, files: Mapping[str, str]) -> str:
     """The package context the model could read: every Go file of the folder (name -> content
     hash; the model reads siblings from disk, so a change in one must invalidate the others)
-    and what its import path is made of (it qualifies the package's types)."""
+    and what its import path is made of (it qualifies the package's types). A file's result,
+    and its package's report fragment, depend on nothing else: a model that reads other folders
+    (facts about the packages it imports) must add what it reads from them here."""
     listing = "\n".join(f"{name}\0{digest}" for name, digest in sorted(files.items()))
     return sha256(f"{module}\n{listing}".encode(errors="surrogateescape"))  # any file name
 
