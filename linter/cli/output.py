@@ -41,7 +41,7 @@ def _is_linted(target: Path, linted: Iterable[Path]) -> bool:
     # otherwise spend a fifth of its time in realpath.
     if not target.exists():
         return False
-    return any(os.path.realpath(p) == str(target) for p in linted if Path(p).name == target.name)
+    return any(os.path.realpath(p) == str(target) for p in linted if os.path.basename(p) == target.name)
 
 
 def _is_special(path: Path) -> bool:

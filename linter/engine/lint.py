@@ -169,8 +169,12 @@ def _lint_parsed(file: SourceFile, tree: Tree, policy: Policy, root: Path,
         return result
     result.notices.extend(parse_notices(file, tree, uri))
     rules = [r for r in policy.rules() if r.code not in policy.ignored_in(file.path)]
-    def model() -> FileModel:
-        return package.file_model(file)
+    built: list[FileModel] = []
+
+    def model() -> FileModel:  # asked for by every rule at every node: looked up once
+        if not built:
+            built.append(package.file_model(file))
+        return built[0]
 
     context = Context(file, tree, policy.config.rule_options, model)
     nodes, comments = capture(tree, (t for rule in rules for t in rule.meta.node_types))
