@@ -63,8 +63,9 @@ def load(cache: ResultCache, key: str) -> Replay | None:
     try:
         folders: dict[str, list[str]] = header["folders"]
         files: dict[str, list[int]] = header["files"]
-        if not (all(_listing(f) == listing for f, listing in folders.items())
-                and all(_signature(f) == signature for f, signature in files.items())):
+        # Files first: an edited tree is told by a stat, before every folder is listed.
+        if not (all(_signature(f) == signature for f, signature in files.items())
+                and all(_listing(f) == listing for f, listing in folders.items())):
             return None
         return Replay(report, str(header["stderr"]), int(header["status"]), tuple(header["linted"]))
     except (KeyError, TypeError, ValueError, AttributeError):
