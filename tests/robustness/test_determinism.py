@@ -5,6 +5,7 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -102,11 +103,10 @@ def _check(project: Path, *args: str) -> tuple[int, bytes, bytes]:
     return done.returncode, done.stdout, done.stderr
 
 
-def _age(tree: Path) -> None:
-    """Every file and folder a day old: a run may then store its report for replay (files changed
-    in the two seconds before a run are not trusted to be what it read)."""
-    for path in [tree, *tree.rglob("*")]:
-        os.utime(path, (os.stat(path).st_atime - 86400, os.stat(path).st_mtime - 86400))
+def _settle() -> None:
+    """Wait until every file written is more than two seconds old: a run may then store its report
+    for replay (a file changed in the two seconds before a run is not trusted to be what it read)."""
+    time.sleep(2.1)
 
 
 @pytest.mark.parametrize("fmt", list(FORMAT_OPTIONS))
@@ -116,7 +116,7 @@ def test_cold_warm_and_edited_runs_match_a_run_without_cache(project: Path, tmp_
     tree = tmp_path / "tree"
     shutil.copytree(project, tree)
     (tree / "go.mod").write_text("module example.com/tree\n")  # the folders a replay checks end here
-    _age(tree)
+    _settle()
     common = (".", "--format", fmt, *FORMAT_OPTIONS[fmt])
     edited = tree / "examples" / "returns.go"
     assert edited.exists()
@@ -137,3 +137,4 @@ def test_cold_warm_and_edited_runs_match_a_run_without_cache(project: Path, tmp_
         for run in ("edited", "edited, again"):
             assert _check(tree, *common, "--jobs", jobs, "--cache-dir", cache) == reference, (run, jobs)
         edited.write_text("".join(lines))
+        _settle()
