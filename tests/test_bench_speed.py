@@ -47,3 +47,14 @@ def test_ratios_are_against_the_compiler(fmt):
     assert "edited and --no-cache: DIFFERENT" in table
     if fmt == "markdown":
         assert "| goescape, cold cache | 4.00 | 6.00 | 100 MB | 300 MB | 0.100 | 0.100 |" in table
+
+
+def test_the_profile_names_goescape_s_own_functions(tmp_path):
+    """--profile: a cold run profiled in this process, each file linted on the profiled thread."""
+    (tmp_path / "p").mkdir()
+    (tmp_path / "p" / "a.go").write_text("package p\n\ntype T struct{ n int }\n\n"
+                                         "func New() *T {\n\tt := T{}\n\treturn &t\n}\n")
+    report = speed.profile(tmp_path, 5000)
+    assert "| function | calls | own CPU s |" in report and "| where | own CPU s | own % |" in report
+    assert " _dispatch |" in report and " _lint_parsed |" in report  # linted where it was profiled
+    assert "| linter/engine |" in report and "| rules |" in report
