@@ -129,3 +129,23 @@ def test_fragments_can_be_turned_off(cli, project, monkeypatch):
     monkeypatch.setenv("GOESCAPE_FRAGMENTS", "0")
     cli("check", ".", cwd=project)
     assert not list(Path(os.environ["GOESCAPE_CACHE_DIR"]).rglob("fragments/*/*"))
+
+
+def test_a_file_changed_while_it_was_read_stores_no_fragment(project, tmp_path, monkeypatch):
+    """Its result is not the one its key names: neither it nor its folder's part is stored."""
+    from goescape.linter.run import workers
+
+    registry = build_registry(plugins=False)
+    policy = Policy.build(Config(root=project), registry)
+    parts = fragments("text", policy, ReportOptions(), project)
+    assert parts is not None
+    real = workers._hash_file
+    monkeypatch.setattr(workers, "_hash_file",
+                        lambda path: "changed meanwhile" if path.parent.name == "beta" else real(path))
+    cache = ResultCache(tmp_path / "cache")
+    done = packages.run_packages([str(project)], policy, project, cache, lambda ds: parts.body(ds).encode(), "k")
+    assert done is not None and done.rendered == 3
+    monkeypatch.undo()
+    again = packages.run_packages([str(project)], policy, project, cache, lambda ds: parts.body(ds).encode(), "k")
+    assert again is not None and (again.reused, again.rendered) == (2, 1)
+    assert again.bodies == done.bodies

@@ -30,9 +30,11 @@ def lint_all(groups: Sequence[Sequence[Target]], policy: Policy, root: Path,
 
 
 def lint_with(session: CacheSession, groups: Sequence[Sequence[Target]], policy: Policy, root: Path,
-              stages: Sequence[FindingStage] = (), jobs: int = 1) -> list[FileResult]:
+              stages: Sequence[FindingStage] = (), jobs: int = 1,
+              unkeyed: set[Path] | None = None) -> list[FileResult]:
     """The results of every target, in the groups' order: from the session's cache where it
-    answers, linted (and stored) otherwise."""
+    answers, linted (and stored) otherwise. `unkeyed` collects the targets whose result is not
+    the one their key names (unreadable, or changed while the run read them)."""
     found: dict[Path, FileResult] = {}
     planned: dict[Path, tuple[str, str]] = {}
     todo: list[list[Target]] = []
@@ -57,6 +59,8 @@ def lint_with(session: CacheSession, groups: Sequence[Sequence[Target]], policy:
             if key is not None and not outcome.result.failed and outcome.content == key[1]:
                 assert outcome.encoded is not None
                 session.store(key[0], outcome.encoded)
+            elif unkeyed is not None and (key is None or outcome.content != key[1]):
+                unkeyed.add(target.path)
     return [found[t.path] for group in groups for t in group]
 
 

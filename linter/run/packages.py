@@ -98,15 +98,18 @@ def run_packages(paths: Sequence[str], policy: Policy, root: Path, cache: Result
         else:
             run.reused += 1
         parts.append(part)
+    unkeyed: set[Path] = set()
     try:
-        rendered = _rendered(session, [groups[i] for i, _ in todo], policy, root, render, jobs)
+        rendered = _rendered(session, [groups[i] for i, _ in todo], policy, root, render, jobs, unkeyed)
     except Unmergeable:
         session.save()
         return None
     for (index, key), part in zip(todo, rendered):
         parts[index] = part
         run.rendered += 1
-        if key is not None and not any(failed for _, _, _, failed, _ in part.files):
+        # As for a file's result: stored only when made from the bytes its key names.
+        if (key is not None and not any(failed for _, _, _, failed, _ in part.files)
+                and not any(target.path in unkeyed for target in groups[index])):
             cache.save_fragment(key, part.header(), part.payload)
     session.save()
     run.signatures = session.signatures()
@@ -125,9 +128,9 @@ def _load(cache: ResultCache, key: str, count: int) -> _Part | None:
 
 
 def _rendered(session: CacheSession, groups: Sequence[Sequence[Target]], policy: Policy, root: Path,
-              render: Render, jobs: int) -> list[_Part]:
+              render: Render, jobs: int, unkeyed: set[Path]) -> list[_Part]:
     """The folders' parts, from their files' results (cached or linted now)."""
-    results = iter(lint_with(session, groups, policy, root, (), jobs))
+    results = iter(lint_with(session, groups, policy, root, (), jobs, unkeyed))
     rendered = []
     for group in groups:
         part = _Part([], [0] * len(Severity), 0, [], b"")
