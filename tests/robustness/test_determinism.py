@@ -90,8 +90,11 @@ def test_cold_and_warm_cache_agree(project: Path, tmp_path: Path) -> None:
     assert any(cache.rglob("*")) and warm == cold
 
 
-FORMAT_OPTIONS = {"text": ("--show-source", "--include-suppressed"), "json": ("--include-suppressed",),
-                  "sarif": ("--include-suppressed",), "github": ()}
+# Every format, and a ranked report (whose order is not the files': put together from findings).
+REPORTS = {"text": ("--format", "text", "--show-source", "--include-suppressed"),
+           "json": ("--format", "json", "--include-suppressed"),
+           "sarif": ("--format", "sarif", "--include-suppressed"), "github": ("--format", "github"),
+           "json --rank": ("--format", "json", "--rank")}
 
 
 def _check(project: Path, *args: str) -> tuple[int, bytes, bytes]:
@@ -109,15 +112,15 @@ def _settle() -> None:
     time.sleep(2.1)
 
 
-@pytest.mark.parametrize("fmt", list(FORMAT_OPTIONS))
-def test_cold_warm_and_edited_runs_match_a_run_without_cache(project: Path, tmp_path: Path, fmt: str) -> None:
+@pytest.mark.parametrize("report", list(REPORTS))
+def test_cold_warm_and_edited_runs_match_a_run_without_cache(project: Path, tmp_path: Path, report: str) -> None:
     """Cold, warm (replayed, and put together from the cached fragments of each package) and after
     a file gained a line: the same bytes, exit status and summary as `--no-cache`, with 1 or 2 jobs."""
     tree = tmp_path / "tree"
     shutil.copytree(project, tree)
     (tree / "go.mod").write_text("module example.com/tree\n")  # the folders a replay checks end here
     _settle()
-    common = (".", "--format", fmt, *FORMAT_OPTIONS[fmt])
+    common = (".", *REPORTS[report])
     edited = tree / "examples" / "returns.go"
     assert edited.exists()
     for jobs in ("1", "2"):
@@ -130,7 +133,8 @@ def test_cold_warm_and_edited_runs_match_a_run_without_cache(project: Path, tmp_
                 for name, value in env.items():
                     patch.setenv(name, value)
                 assert _check(tree, *common, "--jobs", jobs, "--cache-dir", cache) == reference, (run, jobs)
-        assert any((Path(cache) / "v1" / "replays").iterdir()) and any((Path(cache) / "v1" / "fragments").iterdir())
+        stored = {f.name for f in (Path(cache) / "v1").iterdir() if f.is_dir() and any(f.iterdir())}
+        assert {"replays", "results"} <= stored and ("fragments" in stored) == ("--rank" not in common)
         lines = edited.read_text().splitlines(keepends=True)
         edited.write_text("".join([lines[0], "// a line more: every finding below moves down\n", *lines[1:]]))
         reference = _check(tree, *common, "--no-cache", "--jobs", "1")
