@@ -39,7 +39,7 @@ def page(report: Report, result: RunResult, options: ReportOptions) -> str:
     # Only this page's own style and script may run, and nothing may be fetched: the report
     # is a file kept as a CI artifact and opened anywhere, and must stay offline and inert.
     policy = (f"default-src 'none'; style-src {_hash(style)}; script-src {_hash(script)}; "
-              "img-src data:; base-uri 'none'; form-action 'none'")
+              "base-uri 'none'; form-action 'none'")
     total = report.reported
     title = f"goescape: {total} finding{'s' if total != 1 else ''}"
     body = "\n".join([
