@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 from pathlib import Path
 from types import MappingProxyType
 
 import pytest
+from conftest import REPO
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -20,6 +22,10 @@ from goescape.linter.report.html import page, sources
 from goescape.linter.report.html.markup import markdown
 from goescape.linter.report.html.payload import script_json
 from goescape.linter.report.options import ReportOptions
+
+sys.path.insert(0, str(REPO))  # bench/ is a folder of scripts, not an installed package
+
+from bench.browser import colours
 
 XSS = '</script><img src=x onerror="window.pwned=1"><!--'
 
@@ -206,6 +212,13 @@ def test_every_used_rule_s_documentation_is_in_the_page(cli, gofile, tmp_path):
     assert document.count('<article class="rule"') == 1
     assert '<article class="rule" id="rule-ESC101"><h3>ESC101 address-return</h3>' in document
     assert "<h4>Why is this bad?</h4>" in document and 'href="#rule-ESC101"' in document
+
+
+def test_the_readme_screenshot_is_small_and_not_blank():
+    shot = REPO / "docs" / "html-report.png"
+    assert shot.stat().st_size < 300_000
+    assert colours(shot.read_bytes()) > 50
+    assert "docs/html-report.png" in (REPO / "README.md").read_text(encoding="utf-8")
 
 
 def test_suppressed_findings_are_shown_as_such_but_not_counted(cli, gofile, tmp_path):
