@@ -166,7 +166,7 @@ def _check(args: argparse.Namespace) -> int:
     if config.rank:
         result.diagnostics = ranked(result.diagnostics)
     options = ReportOptions(show_source=args.show_source, include_suppressed=args.include_suppressed,
-                            verified=bool(stages), show_refuted=args.show_refuted)
+                            verified=bool(stages), show_refuted=args.show_refuted, rank=config.rank)
     read = _replay_snapshot(replay_key, args, result, flags, config, started)
     report = render(args.format, result, policy, options).encode("utf-8")
     _write_bytes(report, args.output, result.files)

@@ -58,7 +58,7 @@ def _files(project: Path) -> list[str]:
     return sorted(p.relative_to(project).as_posix() for p in project.rglob("*.go"))
 
 
-@pytest.mark.parametrize("fmt", ["text", "json", "sarif"])
+@pytest.mark.parametrize("fmt", ["text", "json", "sarif", "html"])
 def test_processes_file_orders_and_job_counts_agree(project: Path, fmt: str) -> None:
     files = _files(project)
     jobs = ["--jobs", "2"] if _has_jobs() else []
