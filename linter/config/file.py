@@ -5,6 +5,7 @@ import difflib
 import sys
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -73,7 +74,16 @@ def find_config(start: Path) -> Path | None:
 
 def _has_goescape_table(pyproject: Path) -> bool:
     try:
-        data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
+        info = pyproject.stat()
+    except OSError:
+        return False
+    return _declares_goescape(str(pyproject), info.st_mtime_ns, info.st_size)
+
+
+@lru_cache(maxsize=64)  # the language server looks for the configuration at every edit
+def _declares_goescape(pyproject: str, mtime_ns: int, size: int) -> bool:
+    try:
+        data = tomllib.loads(Path(pyproject).read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
         return False  # someone else's broken pyproject is not our configuration
     return isinstance(data.get("tool"), dict) and "goescape" in data["tool"]

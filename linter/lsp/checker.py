@@ -19,6 +19,7 @@ from goescape.linter.model.loader import load_sibling
 from goescape.linter.syntax.limits import LintCancelled, format_size
 from goescape.linter.syntax.parsing import package_name, parse
 from goescape.linter.syntax.source import SourceFile
+from goescape.linter.verify.plan import GO_MOD, nearest
 
 Loaded = tuple[SourceFile, Tree] | SkippedFile | None
 FOLDERS_KEPT = 8  # packages whose parsed files stay in memory (the most recently linted)
@@ -117,8 +118,10 @@ class Checker:
         if settings.policy.excluded(path):
             return "excluded by the configuration (exclude): not linted"
         if settings.config.default_excludes:
-            relative = settings.policy.relative(path)
-            parts = relative.split("/") if relative is not None else []
+            # the folders the go command ignores, below the module (GOROOT/src is one too)
+            module = nearest(str(path.parent), GO_MOD)
+            relative = os.path.relpath(path, module) if module is not None else settings.policy.relative(path)
+            parts = relative.replace(os.sep, "/").split("/") if relative is not None else []
             hidden = bool(parts) and parts[-1].startswith((".", "_"))  # the go command ignores it too
             if hidden or any(skipped_dir(part) for part in parts[:-1]):
                 return ("in vendor/, testdata/ or a folder the go command ignores: not linted "

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -28,6 +29,7 @@ class Verifier:
         self._report = report
         self._lock = threading.Lock()
         self._running: dict[Path, threading.Event] = {}
+        self._threads: list[threading.Thread] = []
         self._go: str | None = None
         self._no_go_reported = False
 
@@ -45,8 +47,11 @@ class Verifier:
             self._running[folder] = cancel
         options = Options(go=go, cache=ResultCache(cache_root), cancel=cancel)
         stage = VerifyStage(options, lambda code: code in self._registry.rules)
-        threading.Thread(target=self._run, args=(folder, list(paths), stage, cancel),
-                         name="goescape-lsp-verify", daemon=True).start()
+        thread = threading.Thread(target=self._run, args=(folder, list(paths), stage, cancel),
+                                  name="goescape-lsp-verify", daemon=True)
+        with self._lock:
+            self._threads = [t for t in self._threads if t.is_alive()] + [thread]
+        thread.start()
         return True
 
     def cancel(self, folder: Path) -> None:
@@ -56,11 +61,17 @@ class Verifier:
         if cancel is not None:
             cancel.set()
 
-    def stop(self) -> None:
+    def stop(self, wait: float = 2.0) -> None:
+        """Cancel every compiler run, and give them `wait` seconds to be killed (a go command
+        left running would go on compiling after the server is gone)."""
         with self._lock:
             running, self._running = self._running, {}
+            threads = list(self._threads)
         for cancel in running.values():
             cancel.set()
+        deadline = time.monotonic() + wait
+        for thread in threads:
+            thread.join(max(deadline - time.monotonic(), 0))
 
     def _run(self, folder: Path, paths: list[Path], stage: VerifyStage, cancel: threading.Event) -> None:
         handed_over = False
