@@ -3,8 +3,12 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import json
 import os
+import queue
+import subprocess
 import sys
+import threading
 import time
 from collections.abc import AsyncIterator, Callable, Mapping
 from dataclasses import dataclass, field
@@ -177,18 +181,12 @@ class Raw:
     """`goescape lsp` spoken to byte by byte, for what no well-behaved client sends."""
 
     def __init__(self, env: Mapping[str, str] | None = None) -> None:
-        import queue
-        import subprocess
-        import threading
-
         self.process = subprocess.Popen(SERVER, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                         stderr=subprocess.PIPE, env={**os.environ, **(env or {})})
         self.messages: queue.Queue[dict[str, Any] | None] = queue.Queue()
         threading.Thread(target=self._read, daemon=True).start()
 
     def _read(self) -> None:
-        import json
-
         stdout = self.process.stdout
         assert stdout is not None
         while True:
@@ -208,8 +206,6 @@ class Raw:
         self.process.stdin.flush()
 
     def send(self, message: Mapping[str, Any] | list[Any] | str) -> None:
-        import json
-
         body = json.dumps(message).encode()
         self.send_bytes(b"Content-Length: %d\r\n\r\n" % len(body) + body)
 

@@ -132,3 +132,19 @@ async def test_configured_severity_reaches_the_editor(tmp_path: Path) -> None:
     async with session() as client:
         [found] = await wait_for(client, open_document(client, path), version=1)
         assert found.severity == lsp.DiagnosticSeverity.Information
+
+
+async def test_a_sibling_changed_on_disk_relints_the_open_files_of_its_package(tmp_path: Path) -> None:
+    (tmp_path / "go.mod").write_text("module sib\n\ngo 1.27\n")
+    a = tmp_path / "a.go"
+    a.write_text("package sib\n\nfunc use() int {\n\tn := 1\n\thook(&n)\n\treturn n\n}\n")
+    b = tmp_path / "b.go"
+    b.write_text("package sib\n\nfunc hook(p *int) {}\n")
+    async with session() as client:
+        uri = open_document(client, a)
+        assert await wait_for(client, uri, version=1) == []
+        b.write_text("package sib\n\nvar hook func(*int)\n")  # a checkout, another editor
+        seen = mark(client)
+        client.workspace_did_change_watched_files(lsp.DidChangeWatchedFilesParams(
+            [lsp.FileEvent(b.as_uri(), lsp.FileChangeType.Changed)]))
+        assert codes(await wait_for(client, uri, after=seen)) == [("ESC104", 5)]
