@@ -22,7 +22,10 @@ from goescape.linter.syntax.source import SourceFile
 from goescape.linter.verify.plan import GO_MOD, nearest
 
 Loaded = tuple[SourceFile, Tree] | SkippedFile | None
-FOLDERS_KEPT = 8  # packages whose parsed files stay in memory (the most recently linted)
+# How much source the parsed files of the most recently linted packages may hold (besides the
+# package being linted): a parsed Go file takes about 25 times its size in memory, and net/http's
+# 1.5 MB cost 50 MB.
+SOURCE_KEPT = 6 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -148,8 +151,8 @@ class Checker:
         with self._lock:
             files = self._disk.pop(folder, None)
             self._disk[folder] = files = files if files is not None else {}
-            while len(self._disk) > FOLDERS_KEPT:
-                self._disk.popitem(last=False)
+            while len(self._disk) > 1 and sum(map(_source_bytes, self._disk.values())) > SOURCE_KEPT:
+                self._disk.popitem(last=False)  # the package linted longest ago
         return _DiskLoader(files)
 
 
@@ -172,6 +175,10 @@ class _DiskLoader:
         loaded = load_sibling(path, package, max_bytes, outline)
         self._files[str(path)] = (key, loaded)
         return loaded
+
+
+def _source_bytes(files: dict[str, tuple[tuple[object, ...], Loaded]]) -> int:
+    return sum(len(loaded[0].data) for _, loaded in files.values() if isinstance(loaded, tuple))
 
 
 def _display(path: Path, root: Path) -> str:
