@@ -104,8 +104,11 @@ class Session:
         self._relint(self.snapshots())
 
     def files_changed(self, paths: Iterable[Path]) -> None:
-        """Files changed on disk: lint again the open buffers of their folders."""
-        folders = {path.parent for path in paths}
+        """Files changed on disk: lint again the open buffers of their folders. An open file's
+        own changes (a save) are left out: its buffer is what counts, and relinting after a save
+        would replace the compiler-verified findings that the save brings."""
+        opened = {s.path for s in self.snapshots()}
+        folders = {path.parent for path in paths if path not in opened}
         self._relint(s for s in self.snapshots() if s.folder in folders)
 
     def shutdown(self) -> None:

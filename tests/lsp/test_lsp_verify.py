@@ -39,6 +39,12 @@ async def test_the_compilers_findings_replace_the_rules_after_a_save(tmp_path: P
         expected = json.loads(cli("check", "--verify", "--format", "json", "p.go", cwd=root).stdout)
         assert codes(verified) == [(f["code"], f["line"]) for f in expected["findings"]]
         assert ("ESC201", 12) in codes(verified)
+        # the editor's notice that the saved file changed on disk keeps them
+        client.workspace_did_change_watched_files(lsp.DidChangeWatchedFilesParams(
+            [lsp.FileEvent((root / "p.go").as_uri(), lsp.FileChangeType.Changed)]))
+        await asyncio.sleep(1)
+        latest = [p for p in recorder(client).published if p.uri == uri][-1]
+        assert {d.source for d in latest.diagnostics} == {"goescape (compiler-verified)"}
         assert {d.source for d in verified} == {"goescape (compiler-verified)"}
         hover = await client.text_document_hover_async(lsp.HoverParams(
             lsp.TextDocumentIdentifier(uri), verified[0].range.start))
