@@ -66,7 +66,8 @@ class Session:
     def opened(self, snapshot: Snapshot) -> None:
         self._store(snapshot)
         self.scheduler.submit(snapshot.uri, self._linter(snapshot.uri))
-        self._relint(self._siblings(snapshot))  # its buffer now counts instead of its file
+        if not _saved(snapshot):  # its buffer now counts instead of its file
+            self._relint(self._siblings(snapshot))
 
     def changed(self, snapshot: Snapshot) -> None:
         self._store(snapshot)
@@ -96,7 +97,7 @@ class Session:
         self.scheduler.cancel(uri)
         self.checker.forget(uri)
         self.client.publish(uri, None, [])
-        if snapshot is not None:
+        if snapshot is not None and not _saved(snapshot):
             self._relint(self._siblings(snapshot))  # its file on disk counts again
 
     def configuration_changed(self) -> None:
