@@ -22,6 +22,7 @@ from goescape.linter.lsp.explain import explain_document
 from goescape.linter.lsp.positions import UTF16
 from goescape.linter.lsp.protocol import Protocol, is_parse_error
 from goescape.linter.lsp.session import Session
+from goescape.linter.registry.docs import help_uri
 from goescape.linter.registry.registry import build_registry
 
 WAIT = 2.0  # seconds a hover or a code action waits for the lint of the buffer's current version
@@ -176,8 +177,10 @@ def create_server() -> Server:
         document, markdown = explain_document(rule)
         if document is not None and _capability(ls, "window", "show_document", "support"):
             await ls.window_show_document_async(lsp.ShowDocumentParams(document.as_uri(), take_focus=True))
-        else:
-            ls.window_show_message(lsp.ShowMessageParams(lsp.MessageType.Info, markdown))
+        else:  # a client that opens no documents: the gist, and where the rest is
+            where = document or help_uri(rule) or f"goescape explain {rule.code}"
+            ls.window_show_message(lsp.ShowMessageParams(
+                lsp.MessageType.Info, f"{rule.code} {rule.name}: {rule.meta.summary} (documentation: {where})"))
         return markdown
 
     @server.feature(lsp.SHUTDOWN)

@@ -100,6 +100,17 @@ async def test_explain_opens_the_rule_documentation_outside_the_tree(tmp_path: P
     assert sorted(p.name for p in tmp_path.iterdir()) == ["go.mod", "main.go"]  # nothing written here
 
 
+async def test_explain_in_a_client_that_opens_no_documents_says_where_the_documentation_is() -> None:
+    async with session(capabilities="emacs") as client:  # eglot: no window/showDocument
+        markdown = await client.workspace_execute_command_async(lsp.ExecuteCommandParams(
+            "goescape.explain", ["address-return"]))
+        assert markdown.startswith("# ESC101 address-return\n")
+        assert client.shown_documents == []
+        [message] = client.messages
+        assert message.message.startswith("ESC101 address-return: the address of a local value is returned")
+        assert "(documentation: " in message.message
+
+
 async def test_hover_says_what_escapes_why_what_it_costs_and_what_to_write_instead() -> None:
     async with session() as client:
         uri = open_document(client, MAIN)

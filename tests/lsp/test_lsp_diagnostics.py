@@ -45,14 +45,19 @@ def _emoji_module(root: Path) -> Path:
     return path
 
 
-@pytest.mark.parametrize("capabilities, encoding", [("visual-studio-code", "utf-16-le"), ("neovim@v0.11.0", "utf-8")])
+@pytest.mark.parametrize("capabilities, encoding", [
+    ("visual-studio-code", "utf-16-le"),  # offers no other: LSP's default
+    ("neovim@v0.11.0", "utf-8"),  # offers utf-8 first
+    ("emacs", "utf-32-le"),  # eglot offers utf-32 (code points) first
+])
 async def test_columns_are_counted_in_the_encoding_agreed_with_the_client(tmp_path: Path, capabilities: str,
                                                                          encoding: str) -> None:
     path = _emoji_module(tmp_path)
     line = path.read_text(encoding="utf-8").split("\n")[5]
     prefix = line[: line.index("&t")]
-    expected = len(prefix.encode(encoding)) // (2 if encoding == "utf-16-le" else 1)
-    assert expected != len(prefix)  # the emoji and the ï make the units differ from code points
+    expected = len(prefix.encode(encoding)) // {"utf-16-le": 2, "utf-8": 1, "utf-32-le": 4}[encoding]
+    # the emoji and the ï make the units differ from code points, except in UTF-32
+    assert (expected != len(prefix)) == (encoding != "utf-32-le")
     async with session(capabilities=capabilities) as client:
         uri = open_document(client, path)
         [found] = await wait_for(client, uri, version=1)
