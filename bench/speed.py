@@ -293,7 +293,7 @@ def profile(tree: Path, top: int) -> str:
     # cProfile sees one thread, and goescape lints each file on a thread of its own (a deep
     # stack, a timeout): here every file is linted on the profiled thread, given the same stack.
     deep = lint.on_deep_stack
-    lint.on_deep_stack = lambda function, *args, timeout=None: function(*args)  # type: ignore[assignment]
+    lint.on_deep_stack = lambda function, *args, **bounds: function(*args)  # type: ignore[assignment]
     profiler = cProfile.Profile(time.process_time)
 
     def run() -> None:

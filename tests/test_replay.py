@@ -85,9 +85,10 @@ def test_other_options_or_paths_are_other_runs(cli, project, runs):
     cli("check", ".", "--format", "json", cwd=project)
     cli("check", "p", cwd=project)
     cli("check", ".", "--select", "ESC102", cwd=project)
-    assert len(runs) == 4
+    cli("check", ".", "--rank", cwd=project)  # the same findings in another order
+    assert len(runs) == 5
     cli("check", "p", cwd=project)
-    assert len(runs) == 4
+    assert len(runs) == 5
 
 
 @pytest.mark.parametrize("flags", [["--fail-on", "never"], ["--rank"]])

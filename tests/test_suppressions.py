@@ -59,6 +59,7 @@ def test_missing_reason_is_a_finding_and_suppresses_nothing(cli, gofile, tmp_pat
     ("//goescape:ignore", "names no rule"),
     ("//goescape:ignor ESC101 typo", "unknown verb 'ignor' (did you mean //goescape:ignore?)"),
     ("//nolint:goescape", "gives no reason"),
+    ("//goescape:ignore ESC101 <reason: why this allocation is acceptable>", "still has the placeholder reason"),
 ])
 def test_malformed_directives(cli, gofile, tmp_path, directive, message):
     body = f"func f() int {{\n\treturn 1 {directive}\n}}\n"

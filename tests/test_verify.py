@@ -160,7 +160,11 @@ def test_verify_config_key(cli, tmp_path):
     (root / ".goescape.toml").write_text('verify = "always"\n')
     result = cli("check", ".", cwd=root)
     assert result.status == 2
-    assert '.goescape.toml: expected true, false or "auto": verify = \'always\'' in result.stderr
+    assert '.goescape.toml: expected true, false, "auto" or "on-save": verify = \'always\'' in result.stderr
+    # "on-save" is the editor's setting: `goescape check` runs the rules alone
+    (root / ".goescape.toml").write_text('verify = "on-save"\n')
+    document = json.loads(cli("check", ".", "--format", "json", cwd=root).stdout)
+    assert [f.get("verified") for f in document["findings"]] == [None]
 
 
 def test_compiler_findings_are_suppressible(cli, tmp_path):

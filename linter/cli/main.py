@@ -1,7 +1,8 @@
-"""The command line: `goescape check`, `goescape rules`, `goescape explain`."""
+"""The command line: `goescape check`, `goescape rules`, `goescape explain`, `goescape lsp`."""
 from __future__ import annotations
 
 import argparse
+import contextlib
 import difflib
 import os
 import sys
@@ -57,6 +58,10 @@ def build_parser() -> argparse.ArgumentParser:
     rules.add_argument("--format", choices=("text", "json", "markdown"), default="text")
     explain = commands.add_parser("explain", help="show a rule's documentation")
     explain.add_argument("rule", metavar="CODE|NAME")
+    lsp = commands.add_parser("lsp", help="run the language server (for editors), over stdio",
+                              description="Serve the Language Server Protocol over standard input and "
+                                          "output: findings as you type, quick fixes, hover.")
+    lsp.add_argument("--stdio", action="store_true", help="accepted for editors that pass it (stdio is the default)")
     return parser
 
 
@@ -112,6 +117,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _rules(args)
         if args.command == "explain":
             return _explain(args)
+        if args.command == "lsp":
+            return _lsp()
         parser.print_help(sys.stderr)
         return EXIT_ERROR
     except (UsageError, ConfigError, runflags.RunFlagError) as error:
@@ -159,7 +166,7 @@ def _check(args: argparse.Namespace) -> int:
             sys.stderr.write(stored.stderr)
             return stored.status
     options = ReportOptions(show_source=args.show_source, include_suppressed=args.include_suppressed,
-                            verified=bool(stages), show_refuted=args.show_refuted)
+                            verified=bool(stages), show_refuted=args.show_refuted, rank=config.rank)
     started = time.time_ns()
     packaged = run_packaged(args, config, policy, root, flags, stages, options)
     if packaged is None:
@@ -236,9 +243,9 @@ def _replay_key(args: argparse.Namespace, policy: Policy, root: Path, config_pat
         "cwd": os.getcwd(),
         "root": str(root),
         "config": str(config_path),
-        "options": [args.format, args.show_source, args.include_suppressed, args.show_refuted, args.quiet],
-        # the exit status and the order of the findings come from the configuration too
-        "config-options": [str(policy.config.fail_on), policy.config.rank],
+        "options": [args.format, args.show_source, args.include_suppressed, args.show_refuted, args.quiet,
+                    policy.config.rank],
+        "fail-on": str(policy.config.fail_on),  # the exit status comes from the configuration too
     })
 
 
@@ -357,6 +364,28 @@ def _explain(args: argparse.Namespace) -> int:
         raise UsageError(f"unknown rule {args.rule!r}{hint}; `goescape rules` lists them")
     sys.stdout.write(explain(rule))
     return EXIT_CLEAN
+
+
+# -- lsp ----------------------------------------------------------------------------------------
+
+
+def _lsp() -> int:
+    try:
+        from goescape.linter.lsp.server import serve
+    except ImportError as error:
+        if (error.name or "").split(".")[0] in _LSP_DEPENDENCIES:
+            raise UsageError("goescape lsp needs the language server's dependencies: "
+                             "pip install 'goescape[lsp]'") from None
+        raise
+    status = serve()
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(ValueError, OSError):  # the server closed its output on `exit`
+            stream.flush()
+    # Without waiting for the thread that reads standard input: a client may keep it open after `exit`.
+    os._exit(status)
+
+
+_LSP_DEPENDENCIES = ("pygls", "lsprotocol", "cattrs", "attrs")
 
 
 def _error(message: str) -> None:

@@ -5,6 +5,7 @@ import difflib
 import sys
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +23,10 @@ else:  # pragma: no cover - exercised on Python 3.10 only
 CONFIG_FILE = ".goescape.toml"
 PYPROJECT = "pyproject.toml"
 FAIL_LEVELS = ("note", "warning", "error", "never")
-VERIFY_MODES = ("off", "on", "auto")
+VERIFY_MODES = ("off", "on", "auto")  # auto: verify when a go command is found
+# The configuration may also say "on-save": the editor (`goescape lsp`) verifies after each save;
+# `goescape check` then runs the rules alone unless told otherwise on its command line.
+ON_SAVE = "on-save"
 LOWERED_LEVELS = ("note", "warning", "off")  # what cold and allocation-free findings may become
 
 
@@ -46,7 +50,7 @@ class Config:
     default_excludes: bool = True  # skip vendor/, testdata/, and . or _ folders when walking
     max_file_size: int | None = DEFAULT_MAX_FILE_SIZE  # bytes; larger files are skipped (None: any)
     timeout: float | None = DEFAULT_TIMEOUT  # seconds one file may take to lint (None: no limit)
-    verify: str = "off"  # one of VERIFY_MODES: check findings with the Go compiler (--verify)
+    verify: str = "off"  # one of VERIFY_MODES or ON_SAVE: check findings with the Go compiler (--verify)
     rule_options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)  # code -> options
     jobs: int | None = None  # worker processes; None: one per CPU
     cache_dir: Path | None = None  # None: the user's cache folder
@@ -76,7 +80,16 @@ def find_config(start: Path) -> Path | None:
 
 def _has_goescape_table(pyproject: Path) -> bool:
     try:
-        data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
+        info = pyproject.stat()
+    except OSError:
+        return False
+    return _declares_goescape(str(pyproject), info.st_mtime_ns, info.st_size)
+
+
+@lru_cache(maxsize=64)  # the language server looks for the configuration at every edit
+def _declares_goescape(pyproject: str, mtime_ns: int, size: int) -> bool:
+    try:
+        data = tomllib.loads(Path(pyproject).read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
         return False  # someone else's broken pyproject is not our configuration
     return isinstance(data.get("tool"), dict) and "goescape" in data["tool"]
@@ -264,9 +277,10 @@ def _bool(checker: _Checker, key: str, value: Any) -> bool:
 def _verify(checker: _Checker, key: str, value: Any) -> str:
     if isinstance(value, bool):
         return "on" if value else "off"
-    if value != "auto":
-        checker.fail(key, 'expected true, false or "auto"', value=value, suggestions=("auto",))
-    return "auto"
+    if value not in ("auto", ON_SAVE):
+        checker.fail(key, f'expected true, false, "auto" or "{ON_SAVE}"', value=value,
+                     suggestions=("auto", ON_SAVE))
+    return str(value)
 
 
 def _size(checker: _Checker, key: str, value: Any) -> int | None:

@@ -49,10 +49,10 @@ class Policy:
         level = self.severities[code]
         if cost is None or code in self.config.severity:
             return level, None
-        if cost.free:
-            return min(level, self.config.no_allocation_severity), "allocates nothing"
-        if cost.cold:
-            return min(level, self.config.cold_severity), "cold path"
+        if cost.free and self.config.no_allocation_severity < level:
+            return self.config.no_allocation_severity, "allocates nothing"
+        if cost.cold and self.config.cold_severity < level:
+            return self.config.cold_severity, "cold path"
         return level, None
 
     def rules(self) -> list[Rule]:

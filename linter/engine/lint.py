@@ -1,6 +1,7 @@
 """The per-package engine: read and parse each file once, walk it once, dispatch nodes to rules, apply policy."""
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -16,12 +17,14 @@ from goescape.linter.engine.notices import parse_notices
 from goescape.linter.engine.suppressions import read_directives
 from goescape.linter.findings import FileResult, Finding, Notice
 from goescape.linter.model import FileModel, PackageModel, load_package
+from goescape.linter.model.loader import SiblingLoader
 from goescape.linter.rule.context import Context
 from goescape.linter.rule.definition import Rule
 from goescape.linter.syntax.capture import capture
 from goescape.linter.syntax.limits import (
     DEEP_NESTING,
     DEFAULT_MAX_FILE_SIZE,
+    LintCancelled,
     LintTimeout,
     nesting_depth,
     on_deep_stack,
@@ -44,6 +47,9 @@ class PackageFiles:
     # Generated siblings are never linted unless include-generated: the model needs only their
     # declarations. Either way a file's findings do not depend on which of its siblings are linted.
     outline_generated: bool = True
+    # How a sibling on disk is read (model.loader.load_sibling by default); a long-lived caller
+    # such as the language server passes one that keeps parsed siblings between edits.
+    loader: SiblingLoader | None = None
 
     def file_model(self, file: SourceFile) -> FileModel:
         if self._model is None:
@@ -51,7 +57,7 @@ class PackageFiles:
                 self._model = PackageModel(self.parsed.values())
             else:
                 self._model = load_package(self.directory, self.name, self.parsed, max_bytes=self.max_bytes,
-                                           outline_generated=self.outline_generated)
+                                           outline_generated=self.outline_generated, loader=self.loader)
         return self._model.file(file.path)
 
     @classmethod
@@ -136,12 +142,17 @@ def lint_source(file: SourceFile, policy: Policy, root: Path,
 
 
 def lint_parsed(file: SourceFile, tree: Tree, policy: Policy, root: Path,
-                package: PackageFiles, stages: Sequence[FindingStage] = ()) -> FileResult:
+                package: PackageFiles, stages: Sequence[FindingStage] = (),
+                cancel: threading.Event | None = None) -> FileResult:
     """Lint one parsed file, on a stack deep enough for deeply nested code and within the time
-    budget of one file (see syntax/limits.py)."""
+    budget of one file (see syntax/limits.py). Setting `cancel` stops the lint: LintCancelled
+    is raised here."""
     try:
         return on_deep_stack(_lint_parsed, file, tree, policy, root, package, stages,
-                             timeout=policy.config.timeout)
+                             timeout=policy.config.timeout, cancel=cancel)
+    except LintCancelled:
+        package.forget_model()  # it may be half built
+        raise
     except LintTimeout as stop:
         package.forget_model()  # it may be half built: the next file builds it again
         return _timed_out(file, uri_for(file.path, root), stop, policy.config.timeout)

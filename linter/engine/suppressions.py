@@ -19,6 +19,9 @@ _OURS = re.compile(r"^//goescape:(?P<verb>\S*)(?:[ \t]+(?P<rules>\S+))?(?:[ \t]+
 # golangci-lint's form: `//nolint`, `//nolint:a,b`, optionally followed by `// reason`.
 _NOLINT = re.compile(r"^//nolint(?::(?P<linters>[\w,.-]+))?(?P<rest>.*)$")
 _VERBS = ("ignore", "file-ignore")
+# What the editor's quick fix writes for the reason: a reason the user has yet to write, so it
+# suppresses nothing (ESC001 says so) until it is replaced.
+PLACEHOLDER_REASON = "<reason: why this allocation is acceptable>"
 
 
 @dataclass(eq=False)
@@ -113,6 +116,11 @@ def _read_ours(text: str, comment: Node, file: SourceFile, tree: Tree, registry:
         result.problems.append(Finding(MISSING_REASON.code, span,
                                        f"//goescape:{verb} {','.join(selectors)} gives no reason; "
                                        "it suppresses nothing"))
+        return
+    if reason == PLACEHOLDER_REASON:
+        result.problems.append(Finding(MISSING_REASON.code, span,
+                                       f"//goescape:{verb} {','.join(selectors)} still has the placeholder "
+                                       "reason: write why; it suppresses nothing until then"))
         return
     codes, unknown = _resolve(selectors, registry)
     for name in unknown:

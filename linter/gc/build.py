@@ -56,9 +56,11 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
+import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
@@ -80,7 +82,7 @@ from goescape.linter.gc.parse import (
 )
 
 __all__ = [
-    "BuildResult", "Diagnostic", "Explanation", "Flow", "FlowStep", "GoError", "Kind", "Location",
+    "BuildResult", "Cancelled", "Diagnostic", "Explanation", "Flow", "FlowStep", "GoError", "Kind", "Location",
     "Package", "PackageError", "escape_diagnostics", "find_go", "go_env", "go_version", "json_objects",
     "safe_env",
 ]
@@ -90,6 +92,10 @@ _LIST_FIELDS = "ImportPath,Dir,ForTest,Export,Error,DepsErrors,GoFiles,CgoFiles"
 
 class GoError(RuntimeError):
     """The go command could not be started, or `go env` failed."""
+
+
+class Cancelled(GoError):
+    """The caller stopped the go command before it finished (see `escape_diagnostics`)."""
 
 
 @dataclass(frozen=True)
@@ -192,20 +198,25 @@ def escape_diagnostics(
     tests: bool = False,
     extra_gcflags: Sequence[str] = (),
     env: Mapping[str, str] | None = None,
+    cancel: threading.Event | None = None,
 ) -> BuildResult:
     """Compile `packages` (patterns or directories, as `go build` takes them) in `cwd` with
     `-gcflags=-m` (`level=2`: `-m=2`, with explanations) and return what the compiler said.
 
     With `tests`, the packages' test variants are compiled too, as `go test -c` would; a
     package's plain variant is then dropped in favour of "P [P.test]", which compiles the same
-    files plus the `_test.go` ones. Raises GoError only if the go command cannot be started.
+    files plus the `_test.go` ones. Raises GoError only if the go command cannot be started,
+    and Cancelled when `cancel` is set before it finishes (the go command and the compilers it
+    started are killed).
     """
     cwd = os.fspath(cwd)
     command = _list_command(go, [packages] if isinstance(packages, str) else packages,
                             level, tests, extra_gcflags)
     parser = Parser(cwd)
     with tempfile.TemporaryFile() as listing:
-        returncode = _stream(command, cwd, safe_env() if env is None else env, listing, parser)
+        returncode = _stream(command, cwd, safe_env() if env is None else env, listing, parser, cancel)
+        if cancel is not None and cancel.is_set():
+            raise Cancelled(f"{command[0]} {command[1]}: cancelled")
         listing.seek(0)
         listed = list(json_objects(listing.read().decode("utf-8", errors="replace")))
     packages_listed = tuple(_package(obj) for obj in listed)
@@ -254,19 +265,37 @@ def _quote_flag(flag: str) -> str:
 
 
 def _stream(command: Sequence[str], cwd: str, env: Mapping[str, str], listing: Any,
-            parser: Parser) -> int:
-    """Run `command`, feeding stderr to `parser` as it arrives and stdout to `listing`."""
+            parser: Parser, cancel: threading.Event | None = None) -> int:
+    """Run `command`, feeding stderr to `parser` as it arrives and stdout to `listing`; when
+    `cancel` is set, kill it with everything it started (it runs in a process group of its own)."""
     try:
         process = subprocess.Popen(
             command, cwd=cwd, env=dict(env), stdin=subprocess.DEVNULL, stdout=listing,
             stderr=subprocess.PIPE, text=True, encoding="utf-8", errors="replace",
+            start_new_session=cancel is not None and os.name == "posix",
         )
     except OSError as exc:
         raise GoError(f"cannot run {command[0]}: {exc.strerror or exc}") from exc
+    if cancel is not None:
+        threading.Thread(target=_kill_when, args=(cancel, process), daemon=True).start()
     with process:
         assert process.stderr is not None  # stderr=PIPE
         parser.feed_all(process.stderr)
     return process.returncode
+
+
+def _kill_when(cancel: threading.Event, process: subprocess.Popen[str]) -> None:
+    while not cancel.wait(0.05):
+        if process.poll() is not None:
+            return
+    if process.poll() is None:
+        try:
+            if os.name == "posix":
+                os.killpg(process.pid, signal.SIGKILL)  # the compile and asm processes too
+            else:
+                process.kill()
+        except OSError:
+            pass  # it ended meanwhile
 
 
 def _run_text(command: Sequence[str], env: Mapping[str, str] | None,

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from tree_sitter import Tree
@@ -24,16 +24,23 @@ _CLAUSE_WINDOW = 16 * 1024  # where a cheap scan for the package clause looks fi
 OUTLINE_BYTES = 64 * 1024
 
 
+# Reads one sibling: (path, package, max_bytes, outline_generated) -> what load_sibling returns.
+SiblingLoader = Callable[[Path, str, int | None, bool], tuple[SourceFile, Tree] | SkippedFile | None]
+
+
 def load_package(directory: Path | str, package: str,
                  parsed: Mapping[Path, tuple[SourceFile, Tree]] | None = None,
                  path: str | None = None, std: Stdlib | None = None,
-                 max_bytes: int | None = MAX_SIBLING_BYTES, outline_generated: bool = False) -> PackageModel:
+                 max_bytes: int | None = MAX_SIBLING_BYTES, outline_generated: bool = False,
+                 loader: SiblingLoader | None = None) -> PackageModel:
     """The model of package `package` in `directory`: the already parsed files (reused as they
     are) and every other `.go` file there whose package clause names the same package.
     Unreadable, non-UTF-8 or unparsable siblings are skipped and listed in `model.skipped`.
     `path` is the import path; by default it is derived from the nearest go.mod. Siblings
     larger than `max_bytes` (None: no limit) are skipped. With `outline_generated`, generated
-    siblings larger than OUTLINE_BYTES keep their declarations but not their function bodies."""
+    siblings larger than OUTLINE_BYTES keep their declarations but not their function bodies.
+    `loader` reads each sibling (default: `load_sibling`)."""
+    load = load_sibling if loader is None else loader
     directory = Path(directory)
     if path is None:
         path = import_path(directory) or ""
@@ -44,7 +51,7 @@ def load_package(directory: Path | str, package: str,
     for sibling in _siblings(directory):
         if _key(sibling) in resolved:
             continue
-        loaded = _load_sibling(sibling, package, max_bytes, outline_generated)
+        loaded = load(sibling, package, max_bytes, outline_generated)
         if isinstance(loaded, SkippedFile):
             skipped.append(loaded)
         elif loaded is not None:
@@ -104,8 +111,10 @@ def _siblings(directory: Path) -> list[Path]:
     return found
 
 
-def _load_sibling(path: Path, package: str, max_bytes: int | None = MAX_SIBLING_BYTES,
-                  outline_generated: bool = False) -> tuple[SourceFile, Tree] | SkippedFile | None:
+def load_sibling(path: Path, package: str, max_bytes: int | None = MAX_SIBLING_BYTES,
+                 outline_generated: bool = False) -> tuple[SourceFile, Tree] | SkippedFile | None:
+    """One sibling as the model takes it: parsed, skipped (and why), or None when it belongs to
+    another package."""
     try:
         if max_bytes is not None and path.stat().st_size > max_bytes:
             return SkippedFile(path, f"larger than {max_bytes} bytes")

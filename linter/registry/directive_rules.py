@@ -31,7 +31,8 @@ MISSING_REASON = Rule(
 
 ## What it does
 Flags `//goescape:ignore`, `//goescape:file-ignore` and `//nolint:goescape` directives that name no
-rule or give no reason. Such a directive suppresses nothing.
+rule or give no reason, and those whose reason is still the placeholder that the editor's quick fix
+writes (`<reason: why this allocation is acceptable>`). Such a directive suppresses nothing.
 
 ## Why is this bad?
 A suppression without a reason cannot be reviewed: nobody can tell later whether the allocation it

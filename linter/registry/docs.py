@@ -4,6 +4,7 @@ from __future__ import annotations
 import inspect
 import json
 
+from goescape.linter import RULES_DOC_URL
 from goescape.linter.registry.registry import Registry
 from goescape.linter.rule.definition import Rule
 
@@ -49,3 +50,12 @@ def rules_markdown(registry: Registry) -> str:
         body = inspect.cleandoc(r.doc).replace("\n## ", "\n#### ")
         parts += ["", f"## {r.code} {r.name}", "", body]
     return "\n".join(parts) + "\n"
+
+
+def help_uri(rule: Rule) -> str | None:
+    """Built-in rules link to their section of docs/rules.md; plugins to their own META.url."""
+    if rule.meta.url:
+        return rule.meta.url
+    if rule.origin.startswith(("built-in", "goescape")):
+        return f"{RULES_DOC_URL}#{rule.code.lower()}-{rule.name}"
+    return None

@@ -1,9 +1,9 @@
-"""Reports out: one writer per format (text, JSON, SARIF 2.1.0, GitHub Actions workflow commands)."""
+"""Reports out: one writer per format (text, JSON, SARIF 2.1.0, GitHub Actions workflow commands, HTML)."""
 from __future__ import annotations
 
 from goescape.linter.config.policy import Policy
 from goescape.linter.findings import RunResult
-from goescape.linter.report import github, json_report, sarif, text
+from goescape.linter.report import github, html, json_report, sarif, text
 from goescape.linter.report.options import ReportOptions, Writer
 
 _WRITERS: dict[str, Writer] = {
@@ -11,6 +11,7 @@ _WRITERS: dict[str, Writer] = {
     "json": json_report.render,
     "sarif": sarif.render,
     "github": github.render,
+    "html": html.render,
 }
 
 

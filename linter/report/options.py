@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from goescape.linter.config.policy import Policy
 from goescape.linter.findings import RunResult
 
-FORMATS = ("text", "json", "sarif", "github")
+FORMATS = ("text", "json", "sarif", "github", "html")
 
 
 @dataclass(frozen=True)
@@ -16,6 +16,7 @@ class ReportOptions:
     include_suppressed: bool = False
     verified: bool = False  # --verify: findings carry the compiler's verdict and explanation
     show_refuted: bool = False  # list the findings the compiler refuted
+    rank: bool = False  # the findings arrive ranked by cost: keep their order
 
 
 Writer = Callable[[RunResult, Policy, ReportOptions], str]

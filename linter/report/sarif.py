@@ -8,10 +8,11 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from goescape.linter import PROJECT_URL, RULES_DOC_URL, __version__
+from goescape.linter import PROJECT_URL, __version__
 from goescape.linter.config.policy import Policy
 from goescape.linter.engine.diagnostics import uri_for
 from goescape.linter.findings import Diagnostic, Location, Notice, RunResult, Severity
+from goescape.linter.registry.docs import help_uri
 from goescape.linter.report import explanations
 from goescape.linter.report.options import ReportOptions
 from goescape.linter.report.totals import Totals
@@ -103,15 +104,6 @@ def _rule(rule: Rule, verified: bool = False) -> dict[str, Any]:
     if url:
         descriptor["helpUri"] = url
     return descriptor
-
-
-def help_uri(rule: Rule) -> str | None:
-    """Built-in rules link to their section of docs/rules.md; plugins to their own META.url."""
-    if rule.meta.url:
-        return rule.meta.url
-    if rule.origin.startswith(("built-in", "goescape")):
-        return f"{RULES_DOC_URL}#{rule.code.lower()}-{rule.name}"
-    return None
 
 
 def pascal_case(kebab: str) -> str:

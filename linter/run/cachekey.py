@@ -100,11 +100,11 @@ def _config_digest(policy: Policy) -> dict[str, Any]:
     config = policy.config
     return {
         "severities": {code: int(level) for code, level in sorted(policy.severities.items())},
+        # the cost model lowers free and cold findings, except for rules whose severity was set
+        "lowered": [int(config.cold_severity), int(config.no_allocation_severity), sorted(config.severity)],
         "options": {code: dict(options) for code, options in sorted(config.rule_options.items())},
         "include_generated": config.include_generated,
         "max_file_size": config.max_file_size,  # skipped or linted, and which siblings the model reads
-        # what the cost model lowers free and cold findings to
-        "lowered": [int(config.cold_severity), int(config.no_allocation_severity)],
     }
 
 

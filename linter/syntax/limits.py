@@ -8,6 +8,7 @@ import re
 import stat
 import sys
 import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar, cast
@@ -99,12 +100,18 @@ class LintTimeout(BaseException):
     swallows it on its way out; its traceback shows what was running."""
 
 
-def on_deep_stack(function: Callable[..., T], *args: object, timeout: float | None = None) -> T:
+class LintCancelled(LintTimeout):
+    """A lint whose caller stopped waiting for it (the editor sent a newer version of the file).
+    A kind of LintTimeout, so every place that survives an interruption survives this one."""
+
+
+def on_deep_stack(function: Callable[..., T], *args: object, timeout: float | None = None,
+                  cancel: threading.Event | None = None) -> T:
     """`function(*args)` on a thread whose stack and frame limit follow 10,000-deep nesting;
     its exceptions are re-raised here. After `timeout` seconds the thread is interrupted and
-    LintTimeout raised. Falls back to a plain call (no timeout) where such a thread cannot be
-    had (an address-space limit). Meant for one calling thread at a time (the frame limit is
-    process-wide): parallel runs use processes."""
+    LintTimeout raised; as soon as `cancel` is set, LintCancelled. Falls back to a plain call
+    (no timeout) where such a thread cannot be had (an address-space limit). Meant for one
+    calling thread at a time (the frame limit is process-wide): parallel runs use processes."""
     runner = _runner()
     if runner is None:
         return function(*args)
@@ -112,10 +119,12 @@ def on_deep_stack(function: Callable[..., T], *args: object, timeout: float | No
     limit = sys.getrecursionlimit()
     sys.setrecursionlimit(max(limit, RECURSION_LIMIT))
     try:
-        runner.submit(job, timeout)
+        runner.submit(job, timeout, cancel)
     finally:
         sys.setrecursionlimit(limit)
     if not job.outcome:
+        if cancel is not None and cancel.is_set():
+            raise LintCancelled("cancelled")
         raise LintTimeout(f"still running after {timeout} s")
     ok, value = job.outcome[0]
     if ok:
@@ -160,21 +169,35 @@ class _Runner:
             except LintTimeout:
                 continue  # an interruption that arrived after its job was over
 
-    def submit(self, job: _Job, timeout: float | None) -> None:
+    def submit(self, job: _Job, timeout: float | None, cancel: threading.Event | None = None) -> None:
         self.jobs.put(job)
-        if job.done.wait(timeout):
+        if cancel is None:
+            if job.done.wait(timeout):
+                return
+            self._interrupt(job, LintTimeout)
             return
+        deadline = None if timeout is None else time.monotonic() + timeout
+        while not job.done.wait(_POLL):  # returns as soon as the job is done: no added latency
+            if cancel.is_set():
+                self._interrupt(job, LintCancelled)
+                return
+            if deadline is not None and time.monotonic() >= deadline:
+                self._interrupt(job, LintTimeout)
+                return
+
+    def _interrupt(self, job: _Job, error: type[LintTimeout]) -> None:
         assert self.thread is not None and self.thread.ident is not None
         # CPython raises it in the thread at its next bytecode; a thread stuck in C past the
         # grace period is abandoned (a daemon: it cannot keep the process alive) and replaced.
         ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(self.thread.ident),
-                                                   ctypes.py_object(LintTimeout))
+                                                   ctypes.py_object(error))
         if not job.done.wait(_GRACE):
             _abandon(self)
 
 
 _stack_lock = threading.Lock()
 _GRACE = 10.0  # seconds an interrupted thread gets to unwind (a long C call delays it)
+_POLL = 0.05  # seconds between looks at a cancellable job's cancel event
 _RUNNERS: dict[int, _Runner] = {}  # by process id: a forked worker starts its own thread
 
 

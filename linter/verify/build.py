@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import os
+import threading
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 
@@ -37,9 +38,10 @@ def fingerprint(go: str, unit: Unit, env: Mapping[str, str]) -> str:
 
 
 def compile_unit(go: str, unit: Unit, packages: Sequence[PackageDir],
-                 env: Mapping[str, str]) -> dict[str, PackageResult]:
+                 env: Mapping[str, str], cancel: threading.Event | None = None) -> dict[str, PackageResult]:
     """Compile `packages` of `unit` with `-gcflags=-m=2`, test variants only for those with linted
-    _test.go files (a second go command, so the others do not pay for their tests)."""
+    _test.go files (a second go command, so the others do not pay for their tests). Setting
+    `cancel` kills the go command: every package then has a problem that says so."""
     results: dict[str, PackageResult] = {}
     for tests in (False, True):
         group = [p for p in packages if p.tests == tests]
@@ -47,7 +49,7 @@ def compile_unit(go: str, unit: Unit, packages: Sequence[PackageDir],
             continue
         try:
             build = gc.escape_diagnostics(go, [unit.pattern(p) for p in group], cwd=unit.root,
-                                          level=LEVEL, tests=tests, env=env)
+                                          level=LEVEL, tests=tests, env=env, cancel=cancel)
         except gc.GoError as error:
             results.update({p.dir: PackageResult(p.dir, problem=Problem("", str(error)))
                             for p in group})

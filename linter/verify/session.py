@@ -5,7 +5,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from goescape.linter.config.file import Config
+from goescape.linter.config.file import ON_SAVE, Config
 from goescape.linter.engine.lint import FindingStage
 from goescape.linter.findings import Notice, RunResult
 from goescape.linter.registry.registry import Registry
@@ -33,7 +33,10 @@ class Verification:
 def setup(config: Config, go: str | None, cgo: bool) -> tuple[Config, Verification]:
     """The configuration to run with and how to verify. `config.verify` "on" without a go
     command raises NoGo; "auto" then falls back to heuristic mode with a notice. `--go PATH`
-    alone asks for verification."""
+    alone asks for verification. "on-save" is the editor's setting: a run from the command line
+    verifies only when `--go` asks it to."""
+    if config.verify == ON_SAVE:
+        config = replace(config, verify="off")
     if config.verify == "off" and go is None:
         return config, Verification()
     if config.verify == "off":

@@ -28,6 +28,9 @@ class Options:
     cgo: bool = False  # let the go command run cgo (needs a C compiler); off by default
     cache: ResultCache = field(default_factory=lambda: ResultCache(None))
     jobs: int = 2  # go commands running at once (each is parallel inside already)
+    # Set by a caller that no longer wants the results (an editor's newer change): the go
+    # commands are killed, and nothing of theirs is cached.
+    cancel: threading.Event | None = None
 
 
 @dataclass
@@ -107,16 +110,18 @@ class VerifyStage:
 
     def _compile(self, pending: _Pending) -> None:
         unit, packages = pending.unit, pending.packages
+        cancel = self._options.cancel
         try:
             env = build.unit_env(unit, self._options.cgo)
-            results = build.compile_unit(self._options.go, unit, packages, env)
+            results = build.compile_unit(self._options.go, unit, packages, env, cancel)
         except Exception as error:
             problem = Problem("", f"{type(error).__name__}: {error}")
             results = {p.dir: PackageResult(p.dir, problem=problem) for p in packages}
         for package in packages:
             result = results.get(package.dir) or PackageResult(
                 package.dir, problem=Problem("", "the go command did not report on this folder"))
-            self._options.cache.put(pending.keys[package.dir], result)
+            if cancel is None or not cancel.is_set():
+                self._options.cache.put(pending.keys[package.dir], result)
             self._futures[package.dir].set_result(result)
 
     def _resolved(self, folder: str, result: PackageResult) -> None:
@@ -167,6 +172,10 @@ class VerifyStage:
         if location is not None and location.path == os.path.realpath(file.path) and location.line > 0:
             return Notice("verify", message, file.display, uri, location.line, max(location.column, 1))
         return Notice("verify", message, file.display, uri)
+
+    def result_for(self, path: Path) -> PackageResult:
+        """What the compiler said about the package of `path`, waiting for it if need be."""
+        return self._result_for(path)
 
     def _result_for(self, path: Path) -> PackageResult:
         folder = os.path.dirname(os.path.realpath(path))

@@ -117,6 +117,25 @@ def report_problems(reports: dict[str, str]) -> list[str]:
             found.extend(f"github: {line!r}" for line in text.splitlines() if not line.startswith("::"))
         elif fmt == "text" and "\x00" in text:
             found.append("text: holds a NUL byte")
+        elif fmt == "html":
+            found.extend(f"html: {problem}" for problem in html_problems(text))
+    return found
+
+
+def html_problems(document: str) -> list[str]:
+    """What would let source text escape into markup: only the page's own two scripts and no
+    comment may open, and the embedded data must parse."""
+    found = []
+    if document.count("</script") != 2 or document.count("<script") != 2:
+        found.append("a <script> element opened or closed by the data")
+    if "<!--" in document or "\x00" in document:
+        found.append("holds a comment opener or a NUL byte")
+    start = document.find('<script type="application/json" id="goescape-data">')
+    end = document.find("</script>", start)
+    try:
+        json.loads(document[start + len('<script type="application/json" id="goescape-data">'):end])
+    except ValueError as error:
+        found.append(f"the embedded data is not JSON: {error}")
     return found
 
 

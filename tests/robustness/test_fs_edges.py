@@ -15,7 +15,7 @@ from robust_support import report_problems
 import goescape.linter.engine.lint as engine
 
 ESCAPING = "package p\n\ntype T struct{ n int }\n\nfunc f() *T {\n\tt := T{}\n\treturn &t\n}\n"
-FORMATS = ("text", "json", "sarif", "github")
+FORMATS = ("text", "json", "sarif", "github", "html")
 
 
 def _one_line_errors(result) -> None:

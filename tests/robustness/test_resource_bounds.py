@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 import os
 import resource
+import threading
 import time
 from pathlib import Path
 
@@ -200,6 +201,39 @@ def test_a_stuck_rule_is_stopped_by_the_timeout(cli, tmp_path, monkeypatch):
     assert result.stdout.startswith("a.go:5:1: notice: linting took longer than 1 s (rule ESC101 "
                                     "address-return was running here)")
     assert "Traceback" not in result.stderr
+
+
+def test_a_lint_is_stopped_when_its_caller_cancels_it(tmp_path, monkeypatch):
+    # The language server cancels the lint of a buffer that a newer edit made stale.
+    from goescape.linter.config.file import Config
+    from goescape.linter.config.policy import Policy
+    from goescape.linter.engine.lint import PackageFiles, lint_parsed
+    from goescape.linter.registry.registry import build_registry
+    from goescape.linter.syntax.limits import LintCancelled
+
+    def stuck(node, ctx):
+        while True:
+            pass
+        yield from ()
+
+    monkeypatch.setattr(address_return, "check", stuck)
+    stuck_policy = Policy.build(Config(root=tmp_path), build_registry(plugins=False))
+    source = SourceFile(tmp_path / "a.go", ESCAPING.encode())
+    tree = parse(source.data)
+
+    def package() -> PackageFiles:
+        return PackageFiles(tmp_path, "p", {source.path: (source, tree)})
+
+    cancel = threading.Event()
+    threading.Timer(0.2, cancel.set).start()
+    started = time.monotonic()
+    with pytest.raises(LintCancelled):
+        lint_parsed(source, tree, stuck_policy, tmp_path, package(), cancel=cancel)
+    assert time.monotonic() - started < 10
+    monkeypatch.undo()  # the rule is itself again, and the engine lints the next file as usual
+    fixed = Policy.build(Config(root=tmp_path), build_registry(plugins=False))
+    result = lint_parsed(source, tree, fixed, tmp_path, package(), cancel=threading.Event())
+    assert [d.code for d in result.diagnostics] == ["ESC101"]
 
 
 def test_timeouts_and_sizes_are_validated(cli, tmp_path):
