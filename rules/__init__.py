@@ -30,3 +30,9 @@ from goescape.rules import (  # noqa: E402
 )
 
 BUILTIN += (closure_capture, append_growth, conversion_allocation, large_allocation, compiler_escape)
+
+# Allocations in the bodies of standard-library callees Go inlines at the call: a check of its
+# own, and the rule `--verify` classifies such compiler escapes into.
+from goescape.rules import inlined_allocation  # noqa: E402
+
+BUILTIN += (inlined_allocation,)

@@ -108,6 +108,8 @@ CLASSIFIED = [
     ("leaking parameter", "var kept []*int\n\n//go:noinline\nfunc keep(p *int) { kept = append(kept, p) }"
      "\n\nfunc f() {\n\tx := 1\n\tkeep(&x)\n}", "ESC205", r"x escapes: its address is passed to keep, "
      "whose parameter leaks"),
+    ("inlined callee", 'import "errors"\n\nfunc f(s string) error {\n\treturn errors.New(s)\n}', "ESC206",
+     r"&errors.errorString\{\.\.\.\} \(allocated in errors.New, inlined here\) escapes: it is returned"),
 ]
 
 

@@ -108,6 +108,9 @@ class Classifier:
             return Verdict(code, None, message(site, short(diagnostic.subject), where))
         callee = callee_text(call)
         subject = f"{short(diagnostic.subject)} (allocated in {callee}, inlined here)"
+        function = call.child_by_field_name("function")
+        if function is not None and function.type != "func_literal" and site is not Site.VARIABLE:
+            code = codes.INLINED  # a named callee's allocation: the inlined-allocation rule's
         return Verdict(code, call, message(site, subject, where))
 
     def _variable(self, diagnostic: Diagnostic, declared: Node | None, at: Node | None,

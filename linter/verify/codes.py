@@ -15,3 +15,4 @@ APPEND = "ESC202"  # append-growth
 CONVERSION = "ESC203"  # conversion-allocation
 LARGE = "ESC204"  # large-allocation
 OTHER = "ESC205"  # compiler-escape
+INLINED = "ESC206"  # inlined-allocation: allocated in the body of a callee inlined at the call
