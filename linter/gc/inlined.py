@@ -67,7 +67,17 @@ def confirms(subject: str, host: Host) -> bool:
     want = _normal(_TYPED_CONSTANT.sub(r"\1", subject))
     if said.endswith("...") and not said.endswith("{...}"):
         return want.startswith(said[:-3])  # the message shortens a long expression
-    return want == said
+    return want == said or _through_embedded(want, said)
+
+
+def _through_embedded(want: str, said: str) -> bool:
+    """`a.Package.PackagePublic.ImportPath` (the compiler spells out embedded fields) for
+    `a.Package.ImportPath` (as written): the same selectors, with more in between."""
+    wanted, written = want.split("."), said.split(".")
+    if len(wanted) <= len(written) or len(written) < 2 or wanted[0] != written[0] or wanted[-1] != written[-1]:
+        return False
+    rest = iter(wanted)
+    return all(any(part == candidate for candidate in rest) for part in written)
 
 
 class HostFinder:

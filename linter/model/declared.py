@@ -117,7 +117,7 @@ def _variable_type(fm: FileView, symbol: Symbol, decl: Node) -> Type | None:
 
 def _spec_type(fm: FileView, symbol: Symbol, spec: Node) -> Type | None:
     if spec.type == "const_spec" and spec.child_by_field_name("value") is None:
-        spec = _const_template(spec) or spec  # `const ( A T = iota; B )`: B repeats A's spec
+        spec = _const_template(fm, spec) or spec  # `const ( A T = iota; B )`: B repeats A's spec
     type_node = spec.child_by_field_name("type")
     if type_node is not None:
         t = type_from_node(fm, type_node)
@@ -126,13 +126,24 @@ def _spec_type(fm: FileView, symbol: Symbol, spec: Node) -> Type | None:
     return assigned if symbol.kind is SymbolKind.CONST else default_type(assigned)
 
 
-def _const_template(spec: Node) -> Node | None:
-    previous = spec.prev_named_sibling
-    while previous is not None:
-        if previous.type == "const_spec" and previous.child_by_field_name("value") is not None:
-            return previous
-        previous = previous.prev_named_sibling
-    return None
+def _const_template(fm: FileView, spec: Node) -> Node | None:
+    """The last spec with values before `spec` in its block; one pass per block, memoized (a
+    generated block of 8,000 iota constants made a walk back per constant quadratic)."""
+    block = spec.parent
+    if block is None:
+        return None
+    table: dict[int, dict[int, Node | None]] = fm.memo("declared.const_templates")
+    templates = table.get(block.id)
+    if templates is None:
+        templates = table[block.id] = {}
+        last: Node | None = None
+        for child in block.named_children:
+            if child.type != "const_spec":
+                continue
+            templates[child.id] = last
+            if child.child_by_field_name("value") is not None:
+                last = child
+    return templates.get(spec.id)
 
 
 def _assigned(fm: FileView, values: Node | None, left: Node | None, index: int,

@@ -414,6 +414,24 @@ def is_zero_sized(t: Type | None, _depth: int = 0) -> bool | None:
     return False
 
 
+def has_pointers(t: Type | None, _depth: int = 0) -> bool | None:
+    """Whether values of t hold pointers (cmd/compile's `HasPointers`: strings, slices, maps,
+    chans, funcs, interfaces, pointers, and structs or arrays with one of those). Escape
+    analysis does not follow values without pointers: copying an int field out of a struct
+    leaks nothing of the struct. None when the type is not known."""
+    u = underlying(t)
+    if u is None or isinstance(u, TypeParam) or _depth > _MAX_DEPTH:
+        return None
+    if isinstance(u, Basic):
+        return u.name in ("string", "unsafe.Pointer", "untyped string", "untyped nil")
+    if isinstance(u, Struct):
+        found = [has_pointers(f.type, _depth + 1) for f in u.fields]
+        return True if True in found else None if None in found else False
+    if isinstance(u, Array):
+        return False if u.length == 0 else has_pointers(u.elem, _depth + 1)
+    return True
+
+
 def is_interface(t: Type | None) -> bool | None:
     """True for interface types (not constraints); None when unknown or a type parameter."""
     u = underlying(t)

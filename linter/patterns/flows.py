@@ -40,7 +40,7 @@ from tree_sitter import Node, Query
 
 from goescape.linter.model.base import BindingKind, CalleeKind, StorageKind, Symbol, SymbolKind
 from goescape.linter.model.stdlib import LeakKind, ParamLeak
-from goescape.linter.model.types import Array, Map, Pointer, Slice, Struct, underlying
+from goescape.linter.model.types import Array, Map, Pointer, Slice, Struct, has_pointers, underlying
 from goescape.linter.patterns.devirtualization import unknown_dynamic_type
 from goescape.linter.patterns.reachability import is_dead
 from goescape.linter.syntax.nodes import names, operands, parameter_names, position
@@ -318,6 +318,8 @@ def _selector_sink(fm: FileModel, selector: Node, node: Node, mode: Mode, walk: 
     if call is not None and call.type == "call_expression" and call.child_by_field_name("function") == selector:
         return _receiver_sink(fm, call, node, mode, walk)
     u = underlying(fm.type_of(node))
+    if has_pointers(fm.type_of(selector)) is False:
+        return None  # a field without pointers: a copy of it carries nothing the value refers to
     if mode is Mode.CONTENT and isinstance(u, Pointer):
         return _sink(fm, selector, Mode.VALUE, walk)  # p.f read through the pointer
     if mode is Mode.VALUE and isinstance(u, Struct):
@@ -339,6 +341,8 @@ def _receiver_sink(fm: FileModel, call: Node, receiver: Node, mode: Mode, walk: 
 def _index_sink(fm: FileModel, index: Node, node: Node, mode: Mode, walk: _Walk) -> Sink | None:
     if index.child_by_field_name("operand") != node:
         return None
+    if has_pointers(fm.type_of(index)) is False:
+        return None  # an element without pointers: a copy of it carries nothing the value refers to
     u = underlying(fm.type_of(node))
     if mode is Mode.CONTENT and isinstance(u, Slice):
         return _sink(fm, index, Mode.VALUE, walk)  # s[i]: an element of the backing array
