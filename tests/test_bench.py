@@ -265,3 +265,37 @@ def test_std_lists_are_disjoint_and_exist(go: str) -> None:
     listed = list_packages(go, STD_TUNED + STD_HOLDOUT, goroot)
     assert sorted(p.import_path for p in listed) == sorted(STD_TUNED + STD_HOLDOUT)
     assert all(p.go_files for p in listed)
+
+
+def test_single_file_programs_are_built_one_package_each(go: str, tmp_path: Path) -> None:
+    """The compiler's escape tests: each file its own package (several are `package main`), a
+    function without a body accepted, and a file this toolchain does not compile left out."""
+    from bench.suites import escape_tests_suite
+
+    (tmp_path / "escape_a.go").write_text(
+        "// errorcheck -0 -m -l\n\npackage foo\n\nfunc external(p *int)\n\n"
+        "func leak() *int {\n\tx := 1 // ERROR \"moved to heap: x\"\n\treturn &x\n}\n")
+    (tmp_path / "escape_b.go").write_text("package main\n\nimport \"runtime/internal/atomic\"\n\n"
+                                          "func main() { atomic.Load(nil) }\n")
+    (tmp_path / "other.go").write_text("package other\n")
+    result = measure(escape_tests_suite(tmp_path), go)
+    assert [p.import_path for p in result.packages] == ["escapetests/escape_a"]
+    assert len(result.excluded) == 1 and result.excluded[0].startswith("escape_b.go: ")
+    assert result.score.recall == Tally(1, 1) and result.score.precision == Tally(1, 1)
+
+
+def test_the_escape_tests_are_found_where_debian_puts_them(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from bench import suites
+
+    for version, names in (("go-1.9", ["escape.go"]), ("go-1.19", ["escape2.go", "escape2n.go"]),
+                           ("go-1.21", []), ("go-1.x", ["escape.go"])):
+        folder = tmp_path / version / "test"
+        folder.mkdir(parents=True)
+        for name in names:
+            (folder / name).write_text("package foo\n")
+    monkeypatch.setattr(suites, "_DEBIAN_TESTS", tmp_path)
+    assert suites.default_escape_tests() == tmp_path / "go-1.19" / "test"
+    suite = suites.escape_tests_suite(tmp_path / "go-1.19" / "test")
+    assert [p.name for p in suite.single_files] == ["escape2.go"]  # escape2n.go: the same program
+    monkeypatch.setattr(suites, "_DEBIAN_TESTS", tmp_path / "none")
+    assert suites.default_escape_tests() is None
