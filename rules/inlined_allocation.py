@@ -1,4 +1,4 @@
-'''A standard-library call that Go inlines here allocates, and what it allocates escapes.
+'''A call that Go inlines here allocates in the callee's body, and what it allocates escapes.
 
 ## What it does
 Flags a call of a standard-library function or method that Go 1.27 inlines into the caller
@@ -8,8 +8,11 @@ Some of these allocations escape whatever the caller does (`bufio.NewReaderSize`
 size the compiler cannot see; `(*strings.Builder).WriteString` stores into the builder through
 its pointer); the others escape only when the call's result does (returned, stored in a
 package-level variable, stored through a pointer, passed to a parameter that leaks), and the
-rule reports them only then. Which callees are inlined, what they allocate and where it flows
-comes from the toolchain itself (`tools/gen_inlined.py`), not from a list written by hand.
+rule reports them only then. Which standard-library callees are inlined, what they allocate
+and where it flows comes from the toolchain itself (`tools/gen_inlined.py`), not from a list
+written by hand. A small function of another package of your module (a few statements calling
+nothing but builtins, such as `func NewBuffer() *Buffer { return &Buffer{} }`) is inlined too:
+what it returns freshly allocated is read from its source, and reported the same way.
 
 ## Why is this bad?
 Every call allocates on the heap: an error value per `errors.New`, a copy per `bytes.Clone`, a
@@ -74,7 +77,7 @@ from goescape.linter.rule.meta import Precision, RuleMeta
 META = RuleMeta(
     code="ESC206",
     name="inlined-allocation",
-    summary="a standard-library callee inlined here allocates, and the allocation escapes",
+    summary="a callee Go inlines here (errors.New, bytes.Clone, a small constructor) allocates, and it escapes",
     severity=Severity.WARNING,
     precision=Precision.HIGH,
     node_types=("call_expression",),
@@ -137,31 +140,18 @@ def _rank(allocation: InlinedAllocation) -> int:
 
 
 def _inlined_callee(ctx: Context, call: Node) -> InlinedCallee | None:
-    """The facts for the standard-library callee of `call`, if Go inlines it and it allocates;
-    a cheap test of the called name comes first (most calls are of other functions)."""
+    """The facts for the callee of `call` (a standard-library function, or one of another
+    package of the module that Go surely inlines), if it allocates."""
     function = call.child_by_field_name("function")
     if function is None or function.type != "selector_expression":
-        return None
-    field = function.child_by_field_name("field")
-    if field is None or field.text not in _names():
-        return None
+        return None  # pkg.F or x.M: a function of this package is not summarized
     parent = call.parent
     if parent is not None and parent.type in _NOT_INLINED:
         return None
     found = ctx.model.callee(call)
     if found is None or found.std is None or found.kind not in (CalleeKind.FUNCTION, CalleeKind.METHOD):
         return None
-    return inlined().get(found.std.qualified_name)
-
-
-_NAME_CACHE: list[frozenset[bytes]] = []
-
-
-def _names() -> frozenset[bytes]:
-    """The names (`New`, `Reset`) of the inlined callees that allocate."""
-    if not _NAME_CACHE:
-        _NAME_CACHE.append(frozenset(key.rpartition(".")[2].encode() for key in inlined()))
-    return _NAME_CACHE[0]
+    return found.std.inlined or inlined().get(found.std.qualified_name)
 
 
 # What staticinit may place in static data around an inlined call: a package-level variable's

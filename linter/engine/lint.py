@@ -18,6 +18,8 @@ from goescape.linter.engine.suppressions import read_directives
 from goescape.linter.findings import FileResult, Finding, Notice
 from goescape.linter.model import FileModel, PackageModel, load_package
 from goescape.linter.model.loader import SiblingLoader
+from goescape.linter.model.stdlib import Stdlib
+from goescape.linter.modules.facts import facts_for, record
 from goescape.linter.rule.context import Context
 from goescape.linter.rule.definition import Rule
 from goescape.linter.syntax.capture import capture
@@ -50,6 +52,21 @@ class PackageFiles:
     # How a sibling on disk is read (model.loader.load_sibling by default); a long-lived caller
     # such as the language server passes one that keeps parsed siblings between edits.
     loader: SiblingLoader | None = None
+    # The standard library's data plus summaries of the other packages of the module this one
+    # imports (see `prepare`); None: the standard library's alone.
+    std: Stdlib | None = None
+
+    def prepare(self) -> None:
+        """Summarize the module's packages this one imports, before any file's time budget
+        starts (a first run computes them; later runs read them from the cache)."""
+        if self.name is not None and self.std is None:
+            self.std = facts_for(self.directory)
+
+    def record(self) -> None:
+        """Leave this package's summary for its importers, from the model its files were linted
+        with (a run lints a module's packages in dependency order: see run/workers.py)."""
+        if self._model is not None and self.std is not None:
+            record(self.directory, self._model)
 
     def file_model(self, file: SourceFile) -> FileModel:
         if self._model is None:
@@ -57,7 +74,8 @@ class PackageFiles:
                 self._model = PackageModel(self.parsed.values())
             else:
                 self._model = load_package(self.directory, self.name, self.parsed, max_bytes=self.max_bytes,
-                                           outline_generated=self.outline_generated, loader=self.loader)
+                                           outline_generated=self.outline_generated, loader=self.loader,
+                                           std=self.std)
         return self._model.file(file.path)
 
     @classmethod
@@ -111,9 +129,14 @@ def lint_directory(targets: Sequence[Target], policy: Policy, root: Path,
         name = package_name(tree)
         files = packages.setdefault(name, PackageFiles.under(policy, source.path.parent, name))
         files.parsed[source.path] = (source, tree)
+    if any(rule.meta.node_types for rule in policy.rules()):  # a rule that may ask the model
+        for files in packages.values():
+            files.prepare()
     for source, tree in parsed:
         package = packages[package_name(tree)]
         results.append(lint_parsed(source, tree, policy, root, package, stages))
+    for files in packages.values():
+        files.record()
     return results
 
 
@@ -138,6 +161,8 @@ def lint_source(file: SourceFile, policy: Policy, root: Path,
     tree = parse(file.data)
     package = PackageFiles.under(policy, file.path.parent, package_name(tree))
     package.parsed[file.path] = (file, tree)
+    if any(rule.meta.node_types for rule in policy.rules()):
+        package.prepare()
     return lint_parsed(file, tree, policy, root, package, stages)
 
 

@@ -9,7 +9,8 @@ from pathlib import Path
 from tree_sitter import Tree
 
 from goescape.linter.model.package import PackageModel, SkippedFile
-from goescape.linter.model.stdlib import Stdlib
+from goescape.linter.model.stdlib import Stdlib, stdlib
+from goescape.linter.syntax.buildtags import default_tags, matches
 from goescape.linter.syntax.limits import DEFAULT_MAX_FILE_SIZE
 from goescape.linter.syntax.parsing import package_name, parse
 from goescape.linter.syntax.source import SourceFile
@@ -32,15 +33,19 @@ def load_package(directory: Path | str, package: str,
                  parsed: Mapping[Path, tuple[SourceFile, Tree]] | None = None,
                  path: str | None = None, std: Stdlib | None = None,
                  max_bytes: int | None = MAX_SIBLING_BYTES, outline_generated: bool = False,
-                 loader: SiblingLoader | None = None) -> PackageModel:
+                 loader: SiblingLoader | None = None, tests: bool = True,
+                 built_only: bool = False) -> PackageModel:
     """The model of package `package` in `directory`: the already parsed files (reused as they
     are) and every other `.go` file there whose package clause names the same package.
     Unreadable, non-UTF-8 or unparsable siblings are skipped and listed in `model.skipped`.
     `path` is the import path; by default it is derived from the nearest go.mod. Siblings
     larger than `max_bytes` (None: no limit) are skipped. With `outline_generated`, generated
     siblings larger than OUTLINE_BYTES keep their declarations but not their function bodies.
-    `loader` reads each sibling (default: `load_sibling`)."""
+    `loader` reads each sibling (default: `load_sibling`). Without `tests`, `_test.go` siblings
+    are left out, and with `built_only` so are those the host's build excludes (`_windows.go`,
+    `//go:build arm64`): the package as its importers see it."""
     load = load_sibling if loader is None else loader
+    tags = _host_tags(std) if built_only else None
     directory = Path(directory)
     if path is None:
         path = import_path(directory) or ""
@@ -49,7 +54,9 @@ def load_package(directory: Path | str, package: str,
     files: list[tuple[SourceFile, Tree]] = list(parsed.values())
     skipped: list[SkippedFile] = []
     for sibling in _siblings(directory):
-        if _key(sibling) in resolved:
+        if _key(sibling) in resolved or (not tests and sibling.name.endswith("_test.go")):
+            continue
+        if tags is not None and not _built(sibling, tags):
             continue
         loaded = load(sibling, package, max_bytes, outline_generated)
         if isinstance(loaded, SkippedFile):
@@ -109,6 +116,21 @@ def _siblings(directory: Path) -> list[Path]:
         except OSError:
             continue
     return found
+
+
+def _host_tags(std: Stdlib | None) -> frozenset[str]:
+    data = std if std is not None else stdlib()
+    return default_tags(data.go_version, data.tool_tags)
+
+
+def _built(path: Path, tags: frozenset[str]) -> bool:
+    """Whether the host's build compiles the file (its name and `//go:build` line say so)."""
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(_CLAUSE_WINDOW)
+    except OSError:
+        return True  # the loader reports it
+    return matches(path.name, head, tags)
 
 
 def load_sibling(path: Path, package: str, max_bytes: int | None = MAX_SIBLING_BYTES,

@@ -83,6 +83,9 @@ class StdFunc:
     pointer_receiver: bool = False
     param_names: tuple[str, ...] = ()
     leaks: tuple[ParamLeak | None, ...] = field(default=(), repr=False)  # receiver first for methods
+    # What Go allocates at a call when it inlines this function (module packages' summaries
+    # carry it; the standard library's is in `inlined()`).
+    inlined: InlinedCallee | None = field(default=None, repr=False)
 
     @property
     def qualified_name(self) -> str:
@@ -169,7 +172,9 @@ class StdPackage:
         names = tuple(raw[1])
         sig = replace(sig, param_names=names[1:] if receiver is not None else names)
         leaks = tuple(None if code is None else _leak(code) for code in raw[2])
-        return StdFunc(self.path, name, sig, receiver, len(raw) > 3 and bool(raw[3]), names, leaks)
+        allocations = _inlined_record(raw[4]) if len(raw) > 4 and raw[4] else None
+        return StdFunc(self.path, name, sig, receiver, len(raw) > 3 and bool(raw[3]), names, leaks,
+                       allocations)
 
     def func(self, name: str) -> StdFunc | None:
         if name not in self._funcs:
@@ -266,6 +271,13 @@ class InlinedCallee:
     allocations: tuple[InlinedAllocation, ...]
     cost: int
     static: bool = False
+
+
+def _inlined_record(record: Mapping[str, Any]) -> InlinedCallee:
+    """A summary's {"a": [[subject, flow], ...], "s": static}; the inliner's cost is not known
+    from source, so the most a callee may cost (80) stands for it."""
+    allocations = tuple(InlinedAllocation(subject, AllocationFlow(flow)) for subject, flow in record["a"])
+    return InlinedCallee(allocations, 80, bool(record.get("s")))
 
 
 @lru_cache(maxsize=1)

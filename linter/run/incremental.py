@@ -10,6 +10,7 @@ from typing import Any
 
 from goescape.linter.config.discover import Target
 from goescape.linter.config.policy import Policy
+from goescape.linter.modules.facts import context_files, dependency_folders
 from goescape.linter.run.cache import ResultCache
 from goescape.linter.run.cachekey import file_key, package_digest, sha256
 from goescape.linter.run.codec import Encoded
@@ -41,6 +42,7 @@ class CacheSession:
         self._files: dict[str, list[Any]] = {}
         self._results: dict[str, Encoded] = {}
         self._packages: dict[str, tuple[dict[str, str], str]] = {}
+        self._folders: dict[str, tuple[dict[str, str], str]] = {}
         self._gomods: dict[str, str | None] = {}
         self._now = time.time_ns()
         self.files_dirty = False
@@ -79,13 +81,28 @@ class CacheSession:
         return sha256("\0".join(parts).encode(errors="surrogateescape"))
 
     def _package(self, folder: str) -> tuple[dict[str, str], str]:
+        """The folder's listing, and the digest of everything its files' results depend on:
+        the folder itself and the packages of the module it imports, directly or not (their
+        summaries are facts the rules use: a change there changes the findings here)."""
         if folder not in self._packages:
+            listing, digest = self._folder(folder)
+            dependencies = [str(d) for d in dependency_folders(folder)]
+            if dependencies:
+                parts = [digest, *(f"{d}\0{self._folder(d)[1]}" for d in dependencies),
+                         *(f"{f}\0{self._content(str(f))}" for f in context_files(folder))]
+                digest = sha256("\n".join(parts).encode(errors="surrogateescape"))
+            self._packages[folder] = listing, digest
+        return self._packages[folder]
+
+    def _folder(self, folder: str) -> tuple[dict[str, str], str]:
+        """One folder's `.go` files (name -> content hash) and their digest."""
+        if folder not in self._folders:
             listing: dict[str, str] = {}
             for name in _go_files(folder):
                 digest = self._content(os.path.join(folder, name))
                 listing[name] = digest if digest is not None else _UNREADABLE
-            self._packages[folder] = listing, package_digest(self._module(folder), listing)
-        return self._packages[folder]
+            self._folders[folder] = listing, package_digest(self._module(folder), listing)
+        return self._folders[folder]
 
     def _module(self, folder: str) -> str:
         """What the package's import path is made of (see `loader.import_path`): the nearest

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from goescape.linter.config.discover import skipped_dir
+from goescape.linter.modules.facts import context_files, dependency_folders
 from goescape.linter.run.cache import ResultCache
 from goescape.linter.run.incremental import RACY_NS
 
@@ -90,7 +91,7 @@ def snapshot(paths: Sequence[str], linted: Sequence[Path], default_excludes: boo
     older signature is as good, a file changed since then no longer matches it."""
     listings = _walked(paths, default_excludes)
     named = {os.path.dirname(os.path.abspath(raw)) for raw in paths if not os.path.isdir(raw)}
-    for folder in sorted(named | _module_folders(linted)):
+    for folder in sorted(named | _module_folders(linted) | _dependency_folders(linted)):
         if folder not in listings:
             names = _listing(folder)
             if names is None:
@@ -100,7 +101,8 @@ def snapshot(paths: Sequence[str], linted: Sequence[Path], default_excludes: boo
     if any(_changed_since(folder, since) for folder in listings):  # after listing: a later change shows
         return None
     files = sorted({os.path.join(f, n) for f, names in listings.items() for n in names
-                    if n.endswith(".go") or n == "go.mod"} | {str(p) for p in linted})
+                    if n.endswith(".go") or n == "go.mod"} | {str(p) for p in linted}
+                   | {str(f) for folder in {p.parent for p in linted} for f in context_files(folder)})
     known = known or {}
     signatures: dict[str, list[int]] = {}
     for path in files:
@@ -154,6 +156,13 @@ def _module_folders(linted: Iterable[Path]) -> set[str]:
                 break
             folder = parent
     return found
+
+
+def _dependency_folders(linted: Iterable[Path]) -> set[str]:
+    """The folders of the module's packages the linted ones import: their summaries are facts
+    the findings rest on."""
+    return {str(folder) for package in {path.parent for path in linted}
+            for folder in dependency_folders(package)}
 
 
 def _changed_since(folder: str, since: int) -> bool:

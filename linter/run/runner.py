@@ -9,6 +9,7 @@ from goescape.linter.config.discover import Target, discover
 from goescape.linter.config.policy import Policy
 from goescape.linter.engine.lint import FindingStage, lint_directory
 from goescape.linter.findings import Diagnostic, FileResult, Notice, RunResult
+from goescape.linter.modules import facts
 from goescape.linter.run.batch import lint_all
 from goescape.linter.run.cache import ResultCache
 
@@ -34,6 +35,8 @@ def run(paths: Sequence[str], policy: Policy, root: Path,
         if prepare is not None:
             prepare([target.path for target in targets])
     groups = by_directory(targets)
+    # Summaries of the module's packages are kept with the results (by content, like them).
+    facts.configure(cache.base / "facts" if cache is not None else None)
     if jobs == 1 and cache is None:
         file_results = [r for group in groups for r in lint_directory(group, policy, root, stages)]
     else:

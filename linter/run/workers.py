@@ -16,6 +16,7 @@ from goescape.linter.config.file import Config
 from goescape.linter.config.policy import Policy
 from goescape.linter.engine.lint import FindingStage, lint_directory
 from goescape.linter.findings import FileResult
+from goescape.linter.modules import facts
 from goescape.linter.run.codec import Encoded, decode, encode
 
 if TYPE_CHECKING:
@@ -49,6 +50,7 @@ class _State:
     root: Path
     stages: Sequence[FindingStage]
     hash_contents: bool
+    facts: Path | None = None  # where module summaries are kept (modules.facts.configure)
 
 
 _STATE: _State | None = None
@@ -65,7 +67,7 @@ def lint_groups(groups: Sequence[Sequence[Target]], policy: Policy, root: Path,
                 stages: Sequence[FindingStage], jobs: int, hash_contents: bool) -> list[list[Outcome]]:
     """Lint each group (one folder's targets); outcomes are in the groups' and targets' order,
     whatever the number of processes."""
-    state = _State(policy, None, root, tuple(stages), hash_contents)
+    state = _State(policy, None, root, tuple(stages), hash_contents, facts.store_folder())
     files = sum(len(g) for g in groups)
     # A finding stage may hold threads and state (the compiler-verified mode does): it runs in
     # this process unless it says it is safe to copy into workers.
@@ -146,7 +148,7 @@ def _start_method(state: _State) -> tuple[Any, _State | None]:
     fresh = build_registry()
     if [(r.code, r.origin) for r in fresh.sorted()] != [(r.code, r.origin) for r in state.policy.registry.sorted()]:
         return None, None
-    spawned = _State(None, state.policy.config, state.root, state.stages, state.hash_contents)
+    spawned = _State(None, state.policy.config, state.root, state.stages, state.hash_contents, state.facts)
     try:
         pickle.dumps(spawned)
     except Exception:  # a finding stage that cannot cross processes
@@ -195,7 +197,8 @@ def _start(state: _State) -> None:
 
         assert state.config is not None
         state = _State(Policy.build(state.config, build_registry()), None, state.root, state.stages,
-                       state.hash_contents)
+                       state.hash_contents, state.facts)
+    facts.configure(state.facts)  # a spawned worker starts unconfigured
     _STATE = state
 
 
