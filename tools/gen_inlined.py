@@ -173,6 +173,15 @@ def generate(go: str, output: Path) -> dict[str, object]:
                 line = probe_line(i, index["header"], index["perProbe"])
                 if key in table and static_at_package_level(key, table[key]["allocs"], initializer.get(line, [])):
                     table[key]["static"] = 1
+        # What a `&pkg.T{...}` or `new(pkg.T)` takes: sizes from go/types, for the cost model.
+        named = _named_types(table, packages)
+        if named:
+            sizes = json.loads(run_go(go, ["run", str(HELPER), "-sizes", *sorted(set(named.values()))], env, cwd))
+            for entry in table.values():
+                for allocation in entry["allocs"]:
+                    found = sizes.get(named.get(allocation[0], ""))
+                    if found is not None:
+                        allocation.extend(found)
         # The inliner's cost of each callee: a caller larger than 5,000 nodes inlines only
         # callees that cost at most 20 (cmd/compile's inlineBigFunctionMaxCost).
         owners = sorted({_package_of(key) for key in table})
@@ -186,9 +195,28 @@ def generate(go: str, output: Path) -> dict[str, object]:
     text = json.dumps(document, separators=(",", ":"), sort_keys=True).encode()
     output.parent.mkdir(parents=True, exist_ok=True)
     output.write_bytes(gzip.compress(text, compresslevel=9, mtime=0))
-    flows = Counter(flow for entry in table.values() for _, flow in entry["allocs"])
+    flows = Counter(allocation[1] for entry in table.values() for allocation in entry["allocs"])
     return {"go": version, "callees": len(table), "flows": dict(flows), "bytes": output.stat().st_size,
             "seconds": round(seconds, 1)}
+
+
+_NAMED = re.compile(r"^(?:&|new\()([A-Za-z_]\w*)\.([A-Za-z_]\w*)(?:\{|\)$)")
+
+
+def _named_types(table: dict[str, dict[str, Any]], packages: Sequence[str]) -> dict[str, str]:
+    """Subject -> "pkgpath.Type" for the allocations of a named type, where the package name
+    the compiler prints is that of exactly one standard-library package."""
+    by_name: dict[str, list[str]] = {}
+    for path in packages:
+        by_name.setdefault(_package_name(path), []).append(path)
+    found = {}
+    for entry in table.values():
+        for subject, _ in entry["allocs"]:
+            match = _NAMED.match(subject)
+            paths = by_name.get(match.group(1), []) if match is not None else []
+            if match is not None and len(paths) == 1:
+                found[subject] = f"{paths[0]}.{match.group(2)}"
+    return found
 
 
 def _package_of(key: str) -> str:

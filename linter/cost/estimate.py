@@ -17,6 +17,7 @@ from __future__ import annotations
 from tree_sitter import Node
 
 from goescape.linter.cost.frequency import Frequency, frequency
+from goescape.linter.cost.inlined import inlined_cost
 from goescape.linter.cost.sizes import CHAN_HEADER, allocation, heap_bytes, layout
 from goescape.linter.findings import Cost, Finding
 from goescape.linter.model.base import Symbol, SymbolKind
@@ -73,6 +74,12 @@ def _strip(node: Node) -> Node:
 def _allocation(fm: FileModel, node: Node, message: str) -> tuple[str, float | None, str, Node | None]:
     """(allocates, bytes, why, where the allocation happens when not at the node)."""
     kind = node.type
+    if "inlined here" in message and kind in ("call_expression", "argument_list"):
+        call = node if kind == "call_expression" else node.parent  # a call reported at its `(`
+        inlined = inlined_cost(fm, call, message) if call is not None else None
+        if inlined is not None:
+            allocates, size, why = inlined
+            return allocates, size, why, None
     if any(word in message for word in _BOXING):
         return _boxed(fm, node)
     if kind == "unary_expression" and fm.text(node.child_by_field_name("operator")) == "&":

@@ -259,6 +259,8 @@ class InlinedAllocation:
 
     subject: str
     flow: AllocationFlow
+    size: int | None = None  # bytes of a `&T{...}` or `new(T)` of a named type, when known
+    pointers: bool = True  # whether that type holds pointers (the allocator rounds differently)
 
 
 @dataclass(frozen=True, slots=True)
@@ -287,8 +289,8 @@ def inlined() -> Mapping[str, InlinedCallee]:
     document = json.loads(gzip.decompress(INLINED_DATA.read_bytes()))
     if document.get("format") != FORMAT:
         raise ValueError(f"inlined data format {document.get('format')!r}, expected {FORMAT}")
-    return {key: InlinedCallee(tuple(InlinedAllocation(subject, AllocationFlow(flow))
-                                     for subject, flow in entry["allocs"]), int(entry["cost"]),
+    return {key: InlinedCallee(tuple(InlinedAllocation(subject, AllocationFlow(flow), *rest)
+                                     for subject, flow, *rest in entry["allocs"]), int(entry["cost"]),
                           bool(entry.get("static")))
             for key, entry in document["callees"].items()}
 

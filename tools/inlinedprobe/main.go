@@ -66,7 +66,12 @@ func keys(list []*callee) []string {
 
 func main() {
 	out := flag.String("out", "", "the folder to write the probe module into")
+	sizes := flag.Bool("sizes", false, "print the size and pointer-ness of each pkgpath.Type argument instead")
 	flag.Parse()
+	if *sizes {
+		printSizes(flag.Args())
+		return
+	}
 	if *out == "" {
 		fmt.Fprintln(os.Stderr, "inlinedprobe: -out is required")
 		os.Exit(2)
@@ -347,4 +352,48 @@ func zero(t types.Type, q types.Qualifier) string {
 		return types.TypeString(t, q) + "{}"
 	}
 	return "(" + types.TypeString(t, q) + ")(nil)"
+}
+
+// printSizes prints {"pkgpath.Type": [size, has pointers]} for the named types given, as the
+// gc compiler lays them out for this GOARCH (a type that cannot be found is left out).
+func printSizes(names []string) {
+	build.Default.CgoEnabled = false
+	fset := token.NewFileSet()
+	imp := importer.ForCompiler(fset, "source", nil).(types.ImporterFrom)
+	srcRoot := filepath.Join(build.Default.GOROOT, "src")
+	sizes := types.SizesFor("gc", build.Default.GOARCH)
+	found := map[string][2]any{}
+	for _, name := range names {
+		dot := strings.LastIndex(name, ".")
+		pkg, err := imp.ImportFrom(name[:dot], srcRoot, 0)
+		if err != nil {
+			continue
+		}
+		obj, ok := pkg.Scope().Lookup(name[dot+1:]).(*types.TypeName)
+		if !ok {
+			continue
+		}
+		found[name] = [2]any{sizes.Sizeof(obj.Type()), hasPointers(obj.Type().Underlying(), 0)}
+	}
+	must(json.NewEncoder(os.Stdout).Encode(found))
+}
+
+func hasPointers(t types.Type, depth int) bool {
+	if depth > 20 {
+		return true
+	}
+	switch t := t.Underlying().(type) {
+	case *types.Basic:
+		return t.Kind() == types.String || t.Kind() == types.UnsafePointer
+	case *types.Struct:
+		for i := 0; i < t.NumFields(); i++ {
+			if hasPointers(t.Field(i).Type(), depth+1) {
+				return true
+			}
+		}
+		return false
+	case *types.Array:
+		return t.Len() > 0 && hasPointers(t.Elem(), depth+1)
+	}
+	return true
 }

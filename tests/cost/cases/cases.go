@@ -4,8 +4,11 @@
 package costcases
 
 import (
+	"context"
+	"errors"
 	"fmt"
 	"io"
+	"strings"
 )
 
 type point struct{ x, y, z int64 }
@@ -22,6 +25,8 @@ type holder struct {
 
 var (
 	sinkAny   any
+	sinkErr   error
+	sinkCtx   context.Context
 	sinkInts  []int
 	sinkHold  = &holder{}
 	sinkPoint *point
@@ -144,4 +149,27 @@ func BoxInLoop(n int) {
 	for i := 0; i < 1; i++ {
 		sinkHold.v = n + i
 	}
+}
+
+// An inlined callee's allocation, reported at the call (ESC206): errors.New's *errorString.
+//
+//go:noinline
+func InlinedError() {
+	sinkErr = errors.New(text)
+}
+
+// strings.Builder.WriteString appends through the builder's pointer: it grows.
+//
+//go:noinline
+func InlinedBuilder() int {
+	var sb strings.Builder
+	sb.WriteString(text)
+	return sb.Len()
+}
+
+// context.Background boxes a zero-sized value: it escapes, and allocates nothing.
+//
+//go:noinline
+func InlinedZeroSized() {
+	sinkCtx = context.Background()
 }
