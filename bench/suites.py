@@ -91,5 +91,8 @@ def std_suite(packages: tuple[str, ...]) -> Suite:
     return Suite("packages", packages, None, description="standard-library packages given on the command line")
 
 
-def module_suite(folder: Path) -> Suite:
-    return Suite("module", ("./...",), folder.resolve(), description=f"the module in {folder}")
+def module_suite(folder: Path, patterns: tuple[str, ...] = ("./...",)) -> Suite:
+    """The module in `folder`: its own packages, or the packages `patterns` name there (`go list`
+    patterns: `golang.org/x/...` for a module's vendored packages)."""
+    what = "the module" if patterns == ("./...",) else f"{' '.join(patterns)} in the module"
+    return Suite("module", patterns, folder.resolve(), description=f"{what} in {folder}")

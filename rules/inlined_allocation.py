@@ -55,7 +55,8 @@ Go 1.27, `go build -gcflags=-m` on the example prints `inlining call to errors.N
 to heap` once, at the package-level initializer. A call whose result stays in the function
 prints `&errors.errorString{...} does not escape`, and the rule is silent. The compiler does not
 inline calls in `go` and `defer` statements, nor callees costing more than 20 into functions
-larger than 5,000 nodes: the rule stays silent there too.
+larger than 5,000 nodes (package-level initializers all run in the package's one init function):
+the rule stays silent there too.
 '''
 from __future__ import annotations
 
@@ -215,19 +216,40 @@ def _pure(fm: FileModel, node: Node) -> bool:
 
 
 def _small_caller(fm: FileModel, call: Node) -> bool:
-    """Whether the function around `call` is surely below the inliner's big-function limit."""
+    """Whether the function around `call` is surely below the inliner's big-function limit. A
+    package-level initializer runs in the package's init function, which holds every one of
+    them, in every file of the package."""
     top = fm.top_at(call.start_byte)
     if top is None:
         return False
+    if top.type == "var_declaration":
+        return _small_init(fm)
     table: dict[int, bool] = fm.memo("inlined_allocation.small")
     if top.id not in table:
-        count, stack = 0, [top]
-        while stack and count <= _SMALL_CALLER_NODES:
-            current = stack.pop()
-            count += 1
-            stack.extend(current.named_children)
-        table[top.id] = count <= _SMALL_CALLER_NODES
+        table[top.id] = _count(top, _SMALL_CALLER_NODES) <= _SMALL_CALLER_NODES
     return table[top.id]
+
+
+def _small_init(fm: FileModel) -> bool:
+    table: dict[str, bool] = fm.package.memo("inlined_allocation.init")
+    if "small" not in table:
+        count = 0
+        for file in fm.package.files.values():
+            for top in file.tops:
+                if top.type == "var_declaration" and count <= _SMALL_CALLER_NODES:
+                    count += _count(top, _SMALL_CALLER_NODES - count)
+        table["small"] = count <= _SMALL_CALLER_NODES
+    return table["small"]
+
+
+def _count(node: Node, limit: int) -> int:
+    """Named nodes under `node`, counted up to just past `limit`."""
+    count, stack = 0, [node]
+    while stack and count <= limit:
+        current = stack.pop()
+        count += 1
+        stack.extend(current.named_children)
+    return count
 
 
 def _package_name(fm: FileModel, call: Node) -> str:

@@ -168,8 +168,8 @@ def test_summaries_are_stored_by_content(cli, tmp_path: Path) -> None:
     root = _project(tmp_path)
     cache = tmp_path / "cache"
     cli("check", "app", "--cache-dir", str(cache), cwd=root)
-    stored = [p for p in (cache / "v1" / "facts").rglob("*") if p.is_file()]
-    assert len(stored) == 1  # lib's summary (app imports nothing else of the module)
+    stored = [p for p in (cache / "v1" / "facts").rglob("*") if p.is_file() and p.suffix != ".lock"]
+    assert len(stored) == 2  # lib's (app imports it), and app's own, left for its importers
 
 
 def test_a_cached_result_follows_a_change_in_an_imported_package(cli, tmp_path: Path) -> None:
@@ -212,3 +212,12 @@ def test_a_replayed_report_follows_a_change_in_an_imported_package(cli, tmp_path
     (root / "lib" / "lib.go").write_text(LIB.replace("fmt.Println(args...)", "_ = len(args)"))
     assert "ESC106" not in cli("check", "app", cwd=root).stdout
     assert len(linted) == 2
+
+
+def test_a_linted_package_leaves_its_summary_without_its_tests(cli, tmp_path: Path) -> None:
+    root = _project(tmp_path)
+    (root / "lib" / "export_test.go").write_text("package lib\n\nfunc Helper(p *int) { kept = p }\n")
+    cli("check", ".", "--no-cache", "-j", "1", cwd=root)  # lib is linted before app, which imports it
+    found = facts.facts_for(root / "app")
+    lib = found.package("example.com/m/lib") if found is not None else None
+    assert lib is not None and lib.func("Keep") is not None and lib.func("Helper") is None

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from goescape.linter.config.discover import discover
+from goescape.linter.config.discover import Target, discover
 from goescape.linter.config.file import Config
 from goescape.linter.config.policy import Policy
 from goescape.linter.registry.registry import build_registry
@@ -169,3 +169,24 @@ def test_the_fast_uri_is_the_engines(tmp_path, name):
     root = (tmp_path / "root").resolve()
     assert workers.fast_uri(path.resolve(), root) == uri_for(path, root)
     assert workers.fast_uri(path.resolve(), (tmp_path / "elsewhere").resolve()) == uri_for(path, tmp_path / "elsewhere")
+
+
+def test_packages_are_linted_after_the_packages_of_the_module_they_import(tmp_path):
+    """A module's packages go to the workers in dependency order, the most awaited first, so
+    that each finds the summaries of what it imports instead of reading those again."""
+    root = tmp_path / "m"
+    for name, imports in (("base", ""), ("mid", '\nimport _ "example.com/m/base"\n'),
+                          ("top", '\nimport _ "example.com/m/mid"\n'), ("leaf", "")):
+        (root / name).mkdir(parents=True)
+        (root / name / f"{name}.go").write_text(f"package {name}\n{imports}")
+    (root / "go.mod").write_text("module example.com/m\n\ngo 1.27\n")
+    groups = [[Target(root / n / f"{n}.go", f"{n}/{n}.go")] for n in ("top", "leaf", "mid", "base")]
+    needs = workers._needs(groups)
+    assert needs == [{2, 3}, set(), {3}, set()]  # transitive: top needs mid and base
+    order = workers.in_dependency_order(groups)
+    assert order.index(3) < order.index(2) < order.index(0)
+    assert workers._heights(needs) == [0, 0, 1, 2]  # base is awaited longest
+
+
+def test_a_cycle_does_not_stop_the_order():
+    assert sorted(workers._dependency_order([{1}, {0}, set()])) == [0, 1, 2]

@@ -27,6 +27,8 @@ _LOOKAHEAD = 240  # bytes of source compared with a subject (subjects longer tha
 _TYPED_CONSTANT = re.compile(r"\b(?:u?int(?:8|16|32|64)?|uintptr|float(?:32|64)|byte|rune)\((-?[0-9][\w.]*)\)")
 _IDENTIFIER = re.compile(r"\w")
 _RESULT = re.compile(r"~[rR]\d+")
+# The compiler parenthesizes a conversion's type that is not a name: `([]byte)(s)` for `[]byte(s)`.
+_PARENTHESIZED_TYPE = re.compile(r"\((\[\][\w.*\[\]]+|map\[[^()]*\][\w.*]+)\)\(")
 _MAX_NESTING = 4  # literals inlined into literals inlined into ...: deeper is not worth a walk
 _SPACES = re.compile(r"\s+")
 _SPACE_AROUND_SYMBOL = re.compile(r"(?<=\W) | (?=\W)")
@@ -67,7 +69,16 @@ def confirms(subject: str, host: Host) -> bool:
     want = _normal(_TYPED_CONSTANT.sub(r"\1", subject))
     if said.endswith("...") and not said.endswith("{...}"):
         return want.startswith(said[:-3])  # the message shortens a long expression
-    return want == said or _through_embedded(want, said)
+    return want == said or _through_embedded(want, said) or _same_inlined_call(want, said)
+
+
+def _same_inlined_call(want: str, said: str) -> bool:
+    """`constant.int64Val(0)` for `constant.int64Val(constant.x)`: a callee inlined at the call
+    allocates a value computed from its parameters, which the compiler prints substituted with
+    the caller's arguments; the qualified function is the same."""
+    head, paren, _ = said.partition("(")
+    return bool(paren) and "." in head and said.endswith(")") and want.startswith(head + "(") \
+        and want.endswith(")")
 
 
 def _through_embedded(want: str, said: str) -> bool:
@@ -113,7 +124,7 @@ def matches(subject: str, text: str) -> bool:
         return text.startswith("func")
     if subject in ("append", "... argument"):
         return text.startswith("append(") if subject == "append" else False
-    want = _normal(_TYPED_CONSTANT.sub(r"\1", subject))
+    want = _normal(_PARENTHESIZED_TYPE.sub(r"\1(", _TYPED_CONSTANT.sub(r"\1", subject)))
     if want.endswith("{...}"):
         return text.startswith(want[:-4])  # the compiler elides a literal's elements
     if _RESULT.search(want):  # `a.Objdir + ~r0`: the result of a call it inlined there

@@ -11,21 +11,29 @@ be found, read or parsed contributes no facts; nothing here ever fails a lint.
 """
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import logging
 import os
 import tempfile
-from collections.abc import Iterator
+
+try:
+    import fcntl
+except ImportError:  # Windows: concurrent processes may compute a summary twice
+    fcntl = None  # type: ignore[assignment]
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from goescape.linter.model import PackageModel
 from goescape.linter.model.loader import load_package
 from goescape.linter.model.stdlib import Stdlib, StdPackage, stdlib
 from goescape.linter.modules.gomod import ModuleContext, context_for
 from goescape.linter.modules.imports import scan, source_files
 from goescape.linter.modules.summary import summarize
+from goescape.linter.syntax.buildtags import default_tags
 from goescape.linter.syntax.limits import on_deep_stack
 
 FORMAT = "1"  # bump when a summary's meaning changes without the code digest noticing
@@ -56,6 +64,8 @@ class ModuleFacts(Stdlib):
         self._scans: dict[str, tuple[tuple[Any, ...], tuple[str, tuple[str, ...]]]] = {}
         self._digests: dict[tuple[str, int, int, int], bytes] = {}
         self._scans_checked: set[str] = set()  # folders whose scan was checked this run
+        self._folders: dict[str, Path | None] = {}  # import path -> its folder, this run
+        self._tags = default_tags(base.go_version, base.tool_tags)  # the host's build
 
     def package(self, path: str) -> StdPackage | None:
         found = self.base.package(path)
@@ -107,6 +117,7 @@ class ModuleFacts(Stdlib):
         if self._generation != _GENERATION[0]:
             self._generation = _GENERATION[0]
             self._keys = {}
+            self._folders = {}
             self._scans_checked = set()
         for path in self.dependencies(folder):
             key = self.key(path)
@@ -136,7 +147,9 @@ class ModuleFacts(Stdlib):
     # -- internals -------------------------------------------------------------------------------
 
     def _folder(self, path: str) -> Path | None:
-        return self.context.folder(path) if path not in self.base else None
+        if path not in self._folders:
+            self._folders[path] = self.context.folder(path) if path not in self.base else None
+        return self._folders[path]
 
     def _scan(self, folder: Path | str) -> tuple[str, tuple[str, ...]]:
         """The package name and imports of a folder, read again when one of its files changed."""
@@ -147,7 +160,7 @@ class ModuleFacts(Stdlib):
         self._scans_checked.add(key)
         signature = tuple(_stat(os.path.join(key, name)) for name in source_files(key))
         if known is None or known[0] != signature:
-            name, imports = scan(folder)
+            name, imports = scan(folder, self._tags)
             known = self._scans[key] = (signature, (name or "", imports))
         return known[1]
 
@@ -166,20 +179,21 @@ class ModuleFacts(Stdlib):
         folder = self._folder(path)
         if folder is None:
             return None
-        stored = self.store.get(key)
-        if stored is not None:
-            return stored.get("section")
-        section = None
-        name = self._scan(folder)[0]
-        if name:
-            try:
-                model = load_package(folder, name, path=path, std=self, outline_generated=True, tests=False)
-                section = on_deep_stack(summarize, model)
-            except Exception as error:  # a bug must not fail the lint: the package has no facts
-                _log.debug("no summary for %s: %s", path, error)
-                section = None
-        self.store.put(key, {"section": section})
-        return section
+
+        def compute() -> dict[str, Any]:
+            section = None
+            name = self._scan(folder)[0]
+            if name:
+                try:
+                    model = load_package(folder, name, path=path, std=self, outline_generated=True,
+                                         tests=False, built_only=True)
+                    section = on_deep_stack(summarize, model)
+                except Exception as error:  # a bug must not fail the lint: the package has no facts
+                    _log.debug("no summary for %s: %s", path, error)
+            return {"section": section}
+
+        found = self.store.get_or_compute(key, compute).get("section")
+        return found if isinstance(found, dict) else None
 
 
 def _stat(path: str) -> tuple[int, int, int]:
@@ -237,6 +251,35 @@ class SummaryStore:
             return loaded
         return None
 
+    def get_or_compute(self, key: str, compute: Callable[[], dict[str, Any]]) -> dict[str, Any]:
+        """The stored value, else `compute()`'s, stored. With a folder, a lock file makes other
+        processes that need the same summary at the same time wait for it instead of computing
+        it again (a run's worker processes lint packages that import the same ones)."""
+        found = self.get(key)
+        if found is not None:
+            return found
+        lock = self._lock(key)
+        if lock is None:
+            value = compute()
+            self.put(key, value)
+            return value
+        with lock:
+            found = self.get(key)  # computed by the process that held the lock
+            if found is None:
+                found = compute()
+                self.put(key, found)
+            return found
+
+    def _lock(self, key: str) -> _FileLock | None:
+        if self.folder is None or fcntl is None:
+            return None
+        path = self.folder / key[:2] / (key[2:] + ".lock")
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            return _FileLock(open(path, "ab"))  # closed when the lock is released
+        except OSError:
+            return None
+
     def put(self, key: str, value: dict[str, Any]) -> None:
         self._memory[key] = value
         if self.folder is None:
@@ -251,6 +294,23 @@ class SummaryStore:
             os.replace(temp, path)
         except OSError:
             pass  # a read-only or full cache: the summary stays in memory
+
+
+class _FileLock:
+    """An exclusive lock on an open file, released (and the file closed) on exit; the system
+    releases it too if the process dies."""
+
+    def __init__(self, handle: Any) -> None:
+        self.handle = handle
+
+    def __enter__(self) -> _FileLock:
+        assert fcntl is not None
+        with contextlib.suppress(OSError):  # a file system without locks: compute it here too
+            fcntl.flock(self.handle.fileno(), fcntl.LOCK_EX)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.handle.close()
 
 
 _STORE: list[SummaryStore] = [SummaryStore()]
@@ -302,6 +362,30 @@ def dependency_folders(folder: Path | str) -> list[Path]:
     except OSError:
         return []
     return [f for f in found if f is not None]
+
+
+def record(folder: Path | str, model: PackageModel) -> None:
+    """Leave the summary of a package just linted (from its model: nothing is read again) for
+    the packages that import it, unless one is stored already. Its `_test.go` declarations are
+    left out, as an importer does not see them."""
+    context = context_for(folder)
+    if context is None or not model.path or model.name in ("main", ""):
+        return
+    facts = _FACTS.get(context)
+    if facts is None:
+        facts = _FACTS[context] = ModuleFacts(stdlib(), context, _STORE[0])
+    found = facts._folder(model.path)
+    if found is None or os.path.realpath(found) != os.path.realpath(folder):
+        return  # not where an import of its path leads (a nested module, a vendored copy)
+    key = facts.key(model.path)
+    if key is None or facts.store.get(key) is not None:
+        return
+    try:
+        section = on_deep_stack(summarize, model, True)
+    except Exception as error:
+        _log.debug("no summary for %s: %s", model.path, error)
+        return
+    facts.store.put(key, {"section": section})
 
 
 def context_files(folder: Path | str) -> tuple[Path, ...]:

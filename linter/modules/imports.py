@@ -6,6 +6,8 @@ import re
 from collections import Counter
 from pathlib import Path
 
+from goescape.linter.syntax.buildtags import matches
+
 # The import declarations sit between the package clause and the first other declaration.
 _FIRST_DECLARATION = re.compile(rb"^(?:func|type|var|const)\b", re.MULTILINE)
 _IMPORT_BLOCK = re.compile(rb"\bimport\s*\((.*?)\)", re.DOTALL)
@@ -42,9 +44,10 @@ def file_imports(data: bytes) -> list[str]:
     return [path.decode("utf-8", errors="replace") for path in found]
 
 
-def scan(folder: Path | str) -> tuple[str | None, tuple[str, ...]]:
+def scan(folder: Path | str, tags: frozenset[str] | None = None) -> tuple[str | None, tuple[str, ...]]:
     """The package name most non-test files declare (files under `//go:build ignore` aside) and
-    the import paths of those files, sorted."""
+    the import paths of those files, sorted; with `tags`, only the files a build with those tags
+    compiles count (`_windows.go` files do not import into a Linux build)."""
     names: Counter[str] = Counter()
     imports: set[str] = set()
     per_file: list[tuple[str, list[str]]] = []
@@ -54,7 +57,7 @@ def scan(folder: Path | str) -> tuple[str | None, tuple[str, ...]]:
         except OSError:
             continue
         head = header(data)
-        if _IGNORED.search(data[: len(head) + 1024]):
+        if _IGNORED.search(data[: len(head) + 1024]) or (tags is not None and not matches(name, data, tags)):
             continue
         clause = _PACKAGE.search(head)
         if clause is None:

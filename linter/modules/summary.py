@@ -51,14 +51,17 @@ _RETURNED = frozenset({OriginKind.ADDRESS_LITERAL, OriginKind.NEW, OriginKind.SL
 _FUNCTIONS = frozenset({"function_declaration", "method_declaration", "func_literal"})
 
 
-def summarize(model: PackageModel) -> dict[str, Any]:
-    """The package's section (see the module doc); JSON-ready."""
+def summarize(model: PackageModel, skip_tests: bool = False) -> dict[str, Any]:
+    """The package's section (see the module doc); JSON-ready. With `skip_tests`, declarations
+    of `_test.go` files are left out (a model built for linting holds them)."""
     encoder = _Encoder(model.path)
     funcs: dict[str, Any] = {}
     named: dict[str, Any] = {}
     variables: dict[str, int] = {}
     constants: dict[str, int] = {}
     for name, decl in sorted(model.decls.items()):
+        if skip_tests and _in_test(decl):
+            continue
         exported = name[:1].isupper()
         if decl.kind is SymbolKind.TYPE:
             named[name] = _named(model, encoder, name, decl, exported)
@@ -86,11 +89,16 @@ def _named(model: PackageModel, encoder: _Encoder, name: str, decl: TopDecl, exp
     params = [[p.name, encoder.type(p.constraint)] for p in info.type_params()]
     methods: dict[str, Any] = {}
     for method, top in sorted(model.method_decls(name).items()):
-        if method[:1].isupper():
+        if method[:1].isupper() and not _in_test(top):
             found = _function(model, encoder, top, info.methods().get(method))
             if found is not None:
                 methods[method] = found
     return [encoder.type(info.underlying()), flags, params, methods]
+
+
+def _in_test(decl: TopDecl) -> bool:
+    source = getattr(decl.file, "source", None)
+    return source is not None and str(source.path).endswith("_test.go")
 
 
 def _function(model: PackageModel, encoder: _Encoder, decl: TopDecl, method: Any) -> list[Any] | None:

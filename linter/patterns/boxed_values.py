@@ -306,8 +306,8 @@ def inlined_boxes(fm: FileModel, call: Node) -> tuple[FileModel, tuple[BoxedValu
 def surely_inlined(fm: FileModel, decl: Node) -> bool:
     """A small body that calls nothing but builtins and conversions (see the module docs)."""
     body = decl.child_by_field_name("body")
-    if body is None:
-        return False
+    if body is None or body.descendant_count > 4 * _INLINE_NODES:
+        return False  # (every named node comes with punctuation: far too big to be counted)
     count = 0
     stack = [body]
     while stack:

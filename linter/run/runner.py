@@ -1,8 +1,10 @@
 """A run: discover the files under the paths, lint them folder by folder (in workers, from the cache)."""
 from __future__ import annotations
 
+import contextlib
 import os
-from collections.abc import Callable, Sequence
+import tempfile
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 from goescape.linter.config.discover import Target, discover
@@ -12,6 +14,7 @@ from goescape.linter.findings import Diagnostic, FileResult, Notice, RunResult
 from goescape.linter.modules import facts
 from goescape.linter.run.batch import lint_all
 from goescape.linter.run.cache import ResultCache
+from goescape.linter.run.workers import in_dependency_order
 
 
 def project_root(start: Path) -> Path:
@@ -35,13 +38,15 @@ def run(paths: Sequence[str], policy: Policy, root: Path,
         if prepare is not None:
             prepare([target.path for target in targets])
     groups = by_directory(targets)
-    # Summaries of the module's packages are kept with the results (by content, like them).
-    facts.configure(cache.base / "facts" if cache is not None else None)
-    if jobs == 1 and cache is None:
-        file_results = [r for group in groups for r in lint_directory(group, policy, root, stages)]
-    else:
-        scope = sorted(os.path.realpath(p) for p in paths)
-        file_results = lint_all(groups, policy, root, stages, jobs=jobs, cache=cache, scope=scope)
+    with _facts_store(cache, jobs):
+        if jobs == 1 and cache is None:
+            by_group: dict[int, list[FileResult]] = {}
+            for index in in_dependency_order(groups):  # summaries of imported packages left first
+                by_group[index] = lint_directory(groups[index], policy, root, stages)
+            file_results = [r for index in range(len(groups)) for r in by_group[index]]
+        else:
+            scope = sorted(os.path.realpath(p) for p in paths)
+            file_results = lint_all(groups, policy, root, stages, jobs=jobs, cache=cache, scope=scope)
     for file_result in file_results:
         merge(result, file_result)
     result.diagnostics.sort(key=Diagnostic.sort_key)
@@ -61,6 +66,22 @@ def discovered(paths: Sequence[str], policy: Policy, root: Path,
         result.notices.append(Notice("io", f"cannot read {path}: {reason}", path=path, level="error"))
         result.failed = True
     return result, targets
+
+
+@contextlib.contextmanager
+def _facts_store(cache: ResultCache | None, jobs: int) -> Iterator[None]:
+    """Summaries of the module's packages are kept with the results (by content, like them);
+    without a cache, in a folder of the run's own, so that its worker processes share them."""
+    if cache is not None or jobs == 1:
+        facts.configure(cache.base / "facts" if cache is not None else None)
+        yield
+        return
+    with tempfile.TemporaryDirectory(prefix="goescape-facts-") as folder:
+        facts.configure(Path(folder))
+        try:
+            yield
+        finally:
+            facts.configure(None)
 
 
 def by_directory(targets: Sequence[Target]) -> list[list[Target]]:

@@ -73,13 +73,63 @@ def lint_groups(groups: Sequence[Sequence[Target]], policy: Policy, root: Path,
     # this process unless it says it is safe to copy into workers.
     stages_ok = all(getattr(stage, "parallel_safe", False) is True for stage in stages)
     units = _units(groups, jobs)
+    needs = _needs(units)
     if jobs > 1 and len(units) > 1 and files >= MIN_PARALLEL_FILES and stages_ok:
         context, shared = _start_method(state)
         if shared is not None:
-            done = _in_pool(units, shared, context, min(jobs, len(units)))
+            done = _in_pool(units, shared, context, min(jobs, len(units)), needs)
             by_path = {o.result.path: o for unit in done for o in unit}
             return [[by_path[t.path] for t in group] for group in groups]
-    return [_lint_here(list(group), state) for group in groups]
+    outcomes: list[list[Outcome] | None] = [None] * len(groups)
+    for index in in_dependency_order(groups):
+        outcomes[index] = _lint_here(list(groups[index]), state)
+    return [o for o in outcomes if o is not None]
+
+
+def in_dependency_order(groups: Sequence[Sequence[Target]]) -> list[int]:
+    """The groups' indexes, each after the groups holding packages of the module it imports."""
+    return _dependency_order(_needs(groups))
+
+
+def _needs(groups: Sequence[Sequence[Target]]) -> list[set[int]]:
+    """For each group (or part of a folder's group), the others holding packages of the module
+    that it imports: linted first, each leaves its summary behind (`modules.facts.record`), and
+    its importers find it instead of reading and summarizing that package again."""
+    by_folder: dict[str, list[int]] = {}
+    for i, group in enumerate(groups):
+        if group:
+            by_folder.setdefault(os.path.realpath(group[0].path.parent), []).append(i)
+    known: dict[str, set[int]] = {}
+    needs: list[set[int]] = []
+    for group in groups:
+        folder = os.path.realpath(group[0].path.parent) if group else ""
+        if folder not in known:
+            found = facts.dependency_folders(folder) if group else []
+            known[folder] = {j for f in map(os.path.realpath, found) for j in by_folder.get(f, ())}
+        needs.append(known[folder] - set(by_folder.get(folder, ())))
+    return needs
+
+
+def _dependency_order(needs: Sequence[set[int]]) -> list[int]:
+    """The groups with each after those it needs (in their order otherwise; a cycle, which Go
+    forbids but other platforms' files may fake, is broken where it is met)."""
+    order: list[int] = []
+    placed: set[int] = set()
+    for start in range(len(needs)):
+        stack = [start]
+        while stack:
+            current = stack[-1]
+            if current in placed:
+                stack.pop()
+                continue
+            missing = [n for n in sorted(needs[current]) if n not in placed and n not in stack]
+            if missing:
+                stack.append(missing[0])
+            else:
+                placed.add(current)
+                order.append(current)
+                stack.pop()
+    return order
 
 
 def _units(groups: Sequence[Sequence[Target]], jobs: int) -> list[list[Target]]:
@@ -157,24 +207,56 @@ def _start_method(state: _State) -> tuple[Any, _State | None]:
 
 
 def _in_pool(groups: Sequence[Sequence[Target]], state: _State, context: Any,
-             workers: int) -> list[list[Outcome]]:
+             workers: int, needs: Sequence[set[int]] | None = None) -> list[list[Outcome]]:
+    """Groups go to the workers one at a time per worker, each once the groups it needs are
+    done (see `_needs`): first those that the longest chains of importers wait for, then the
+    biggest (less idle time at the end)."""
     from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 
-    order = sorted(range(len(groups)), key=lambda i: -_size(groups[i]))  # biggest first: less idle
+    needs = needs if needs is not None else [set() for _ in groups]
+    heights = _heights(needs)
+    priority = sorted(range(len(groups)), key=lambda i: (-heights[i], -_size(groups[i])))
+    waiting = dict.fromkeys(priority)  # ordered: most urgent first
+    finished: set[int] = set()
     outcomes: list[list[Outcome] | None] = [None] * len(groups)
     executor = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_start,
                                    initargs=(state,))
+    pending: dict[Future[list[tuple[Encoded, str | None]]], int] = {}
+
+    def submit_ready() -> None:
+        while waiting and len(pending) < workers:
+            index = next((i for i in waiting if needs[i] <= finished), None)
+            if index is None:
+                if pending:
+                    return
+                index = next(iter(waiting))  # a cycle: go on anyway
+            del waiting[index]
+            pending[executor.submit(_work, list(groups[index]))] = index
+
     try:
-        pending: dict[Future[list[tuple[Encoded, str | None]]], int] = {
-            executor.submit(_work, list(groups[i])): i for i in order}
+        submit_ready()
         while pending:
             done, _ = wait(pending, return_when=FIRST_COMPLETED)
             for future in done:
                 index = pending.pop(future)
                 outcomes[index] = _received(groups[index], future.result(), state)
+                finished.add(index)
+            submit_ready()
     finally:
         executor.shutdown(wait=True, cancel_futures=True)
     return [o for o in outcomes if o is not None]
+
+
+def _heights(needs: Sequence[set[int]]) -> list[int]:
+    """How many groups at most wait on each group, one behind the other."""
+    dependents: list[list[int]] = [[] for _ in needs]
+    for index, needed in enumerate(needs):
+        for other in needed:
+            dependents[other].append(index)
+    heights = [0] * len(needs)
+    for index in reversed(_dependency_order(needs)):  # importers before what they import
+        heights[index] = max((heights[d] + 1 for d in dependents[index]), default=0)
+    return heights
 
 
 def _size(group: Sequence[Target]) -> int:
