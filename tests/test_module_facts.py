@@ -198,13 +198,20 @@ def test_a_replayed_report_follows_a_change_in_an_imported_package(cli, tmp_path
 
     monkeypatch.setattr(replay, "RACY_NS", 0)  # the files are seconds old (see tests/test_replay.py)
     linted: list[int] = []
-    real = cli_module.run
+    real, packaged = cli_module.run, cli_module.run_packaged
 
     def counting(*args: object, **kwargs: object) -> object:
         linted.append(1)
         return real(*args, **kwargs)  # type: ignore[arg-type]
 
+    def counting_packaged(*args: object, **kwargs: object) -> object:
+        done = packaged(*args, **kwargs)  # type: ignore[arg-type]
+        if done is not None:  # put together from fragments: a run too (None: `run` is called)
+            linted.append(1)
+        return done
+
     monkeypatch.setattr(cli_module, "run", counting)
+    monkeypatch.setattr(cli_module, "run_packaged", counting_packaged)
     root = _project(tmp_path)
     first = cli("check", "app", cwd=root).stdout
     assert "ESC106" in first and cli("check", "app", cwd=root).stdout == first

@@ -65,7 +65,7 @@ def test_the_pool_is_used_and_agrees_with_one_process(project, monkeypatch):
     groups = by_directory(discover([str(project)], policy.excluded).targets)
     started = []
     real = workers._in_pool
-    monkeypatch.setattr(workers, "_in_pool", lambda *a: started.append(a) or real(*a))
+    monkeypatch.setattr(workers, "_in_pool", lambda *a, **k: started.append(a) or real(*a, **k))
     serial = workers.lint_groups(groups, policy, project, (), 1, hash_contents=True)
     pooled = workers.lint_groups(groups, policy, project, (), 3, hash_contents=True)
     assert len(started) == 1
@@ -86,7 +86,7 @@ def test_a_lone_big_package_is_split_between_workers(tmp_path, monkeypatch):
     assert len(groups) == 1
     started = []
     real = workers._in_pool
-    monkeypatch.setattr(workers, "_in_pool", lambda *a: started.append(a) or real(*a))
+    monkeypatch.setattr(workers, "_in_pool", lambda *a, **k: started.append(a) or real(*a, **k))
     serial = workers.lint_groups(groups, policy, tmp_path, (), 1, hash_contents=True)
     pooled = workers.lint_groups(groups, policy, tmp_path, (), 2, hash_contents=True)
     [(units, _, _, processes)] = started

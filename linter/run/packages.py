@@ -24,7 +24,7 @@ from goescape.linter.run.batch import lint_with, open_session
 from goescape.linter.run.cache import ResultCache
 from goescape.linter.run.codec import CodecError, decode_notices, encode_notices
 from goescape.linter.run.incremental import CacheSession
-from goescape.linter.run.runner import by_directory, discovered
+from goescape.linter.run.runner import by_directory, discovered, facts_store
 from goescape.linter.run.workers import fast_uri
 
 FORMAT = "1"  # bump when a fragment's header changes meaning
@@ -100,7 +100,8 @@ def run_packages(paths: Sequence[str], policy: Policy, root: Path, cache: Result
         parts.append(part)
     unkeyed: set[Path] = set()
     try:
-        rendered = _rendered(session, [groups[i] for i, _ in todo], policy, root, render, jobs, unkeyed)
+        with facts_store(cache, jobs):
+            rendered = _rendered(session, [groups[i] for i, _ in todo], policy, root, render, jobs, unkeyed)
     except Unmergeable:
         session.save()
         return None

@@ -38,7 +38,7 @@ def run(paths: Sequence[str], policy: Policy, root: Path,
         if prepare is not None:
             prepare([target.path for target in targets])
     groups = by_directory(targets)
-    with _facts_store(cache, jobs):
+    with facts_store(cache, jobs):
         if jobs == 1 and cache is None:
             by_group: dict[int, list[FileResult]] = {}
             for index in in_dependency_order(groups):  # summaries of imported packages left first
@@ -69,7 +69,7 @@ def discovered(paths: Sequence[str], policy: Policy, root: Path,
 
 
 @contextlib.contextmanager
-def _facts_store(cache: ResultCache | None, jobs: int) -> Iterator[None]:
+def facts_store(cache: ResultCache | None, jobs: int) -> Iterator[None]:
     """Summaries of the module's packages are kept with the results (by content, like them);
     without a cache, in a folder of the run's own, so that its worker processes share them."""
     if cache is not None or jobs == 1:

@@ -77,7 +77,7 @@ def lint_groups(groups: Sequence[Sequence[Target]], policy: Policy, root: Path,
     if jobs > 1 and len(units) > 1 and files >= MIN_PARALLEL_FILES and stages_ok:
         context, shared = _start_method(state)
         if shared is not None:
-            done = _in_pool(units, shared, context, min(jobs, len(units)), needs)
+            done = _in_pool(units, shared, context, min(jobs, len(units)), needs=needs)
             by_path = {o.result.path: o for unit in done for o in unit}
             return [[by_path[t.path] for t in group] for group in groups]
     outcomes: list[list[Outcome] | None] = [None] * len(groups)
