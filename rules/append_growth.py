@@ -88,7 +88,7 @@ def check(node: Node, ctx: Context) -> Iterator[Finding]:
     callee = fm.callee(node)
     if callee is None or callee.kind is not CalleeKind.BUILTIN or callee.package:
         return  # a function of its own named append
-    found = escape(fm, node)
+    found = escape(fm, node, outer=False)  # a flag keeps its array from reuse: loops do not matter
     if found is None:
         return
     yield ctx.finding(META, node, f"append escapes: the backing array it grows{_of(node)} is "

@@ -189,9 +189,9 @@ def _sink(fm: FileModel, expr: Node, mode: Mode, walk: _Walk) -> Sink | None:
     if kind == "index_expression":
         return _index_sink(fm, parent, node, mode, walk)
     if kind == "slice_expression":
-        if parent.child_by_field_name("operand") == node and isinstance(
-                underlying(fm.type_of(node)), Slice):
-            return _sink(fm, parent, mode, walk)  # s[a:b] shares s's backing array
+        shared = underlying(fm.type_of(node))
+        if parent.child_by_field_name("operand") == node and (isinstance(shared, Slice) or is_string(shared)):
+            return _sink(fm, parent, mode, walk)  # s[a:b] shares s's backing array (or bytes)
         return None
     if kind == "var_spec":
         return _var_spec_sink(fm, parent, node, mode, walk)
@@ -224,8 +224,10 @@ def _list_sink(fm: FileModel, values: Node, node: Node, mode: Mode, walk: _Walk)
     if left is None or right is None or right.id != values.id:
         return None  # the node is being assigned to, not assigned
     operator = statement.child_by_field_name("operator")
-    if operator is not None and operator.type not in ("=", ":="):
-        return None  # x += v: arithmetic, no reference is stored
+    if operator is not None and operator.type not in ("=", ":=") and not (
+            operator.type == "+=" and is_string(underlying(fm.type_of(node)))):
+        return None  # x -= v: arithmetic, no reference is stored
+    # s += t on strings: t may be the result as is (escape/stmt.go, OASOP: t flows to s)
     targets = operands(left)
     items = operands(values)
     if len(targets) != len(items):
@@ -449,7 +451,24 @@ def _std_sink(fm: FileModel, call: Node, name: str, leak: ParamLeak | None, tail
     if leak.content and ((tail and not spread) or mode is Mode.CONTENT):
         return Sink(SinkKind.HEAP, reason, call, Route.CALL)
     if not tail and any(level == 0 for _, level in leak.results):
+        return _results_sink(fm, call, [i for i, level in leak.results if level == 0], mode, walk)
+    return None
+
+
+def _results_sink(fm: FileModel, call: Node, indices: list[int], mode: Mode, walk: _Walk) -> Sink | None:
+    """Where the results `indices` of a call go: the call's own value, or for `a, b := f(x)`
+    the targets at those positions."""
+    values = call.parent
+    statement = values.parent if values is not None and values.type == "expression_list" else None
+    right = statement.child_by_field_name("right") if statement is not None else None
+    left = statement.child_by_field_name("left") if statement is not None else None
+    if values is None or left is None or right is None or right.id != values.id or len(operands(values)) != 1:
         return _sink(fm, call, mode, walk)
+    targets = operands(left)
+    for index in indices:
+        found = _store_sink(fm, targets[index], mode, walk) if index < len(targets) else None
+        if found is not None:
+            return found
     return None
 
 
@@ -473,7 +492,7 @@ def _symbol_sink(fm: FileModel, symbol: Symbol, mode: Mode, walk: _Walk) -> Sink
     walk.depth += 1
     try:
         to_result: Sink | None = None
-        for use in _uses(fm, symbol):
+        for use in uses(fm, symbol):
             if is_dead(fm, use):
                 continue
             found = _sink(fm, use, mode, walk)
@@ -487,7 +506,7 @@ def _symbol_sink(fm: FileModel, symbol: Symbol, mode: Mode, walk: _Walk) -> Sink
         walk.depth -= 1
 
 
-def _uses(fm: FileModel, symbol: Symbol) -> list[Node]:
+def uses(fm: FileModel, symbol: Symbol) -> list[Node]:
     """The identifiers in the declaring function (closures included) that denote `symbol`."""
     function = symbol.function
     assert function is not None and symbol.node is not None
