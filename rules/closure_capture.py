@@ -8,7 +8,10 @@ that keeps it (`http.HandleFunc`, `time.AfterFunc`, a parameter the compiler rep
 goroutine (`go func() { ... }()`), or deferred inside a loop. The message lists what the
 closure captures; each variable it captures by reference (assigned after it is captured, or
 whose address is taken) is a related location, since the compiler moves it to the heap too.
-A range over an iterator the compiler cannot see into (a func-typed parameter, field or
+The arguments of `go f(x, &y)` (and of a `defer` inside a loop) are flagged too: the compiler
+wraps the call in a closure that captures them, so `&y` moves to the heap and a `make`, map
+literal or `&T{...}` passed there escapes (slice literals and `new(T)` written as arguments are
+built inside the wrapper and are not). A range over an iterator the compiler cannot see into (a func-typed parameter, field or
 package-level variable, or the result of one of the package's functions that is never inlined)
 is flagged too: the loop body becomes a func literal passed to the iterator. A closure stored
 through a pointer, in a map or slice, or sent on a channel is reported by those rules (ESC103,
@@ -61,7 +64,8 @@ reports nothing. `for x := range seq` with `seq` a parameter prints `func litera
 heap` and `moved to heap: #state1` at the `for` line, `moved to heap: total` for a variable the
 body assigns, and `moved to heap: #rv1` at the results when the body returns. Generic functions
 report only the instantiations the package compiles, and code the compiler drops (`if false {
-... }`) nothing.
+... }`) nothing. `go work(buf, &wg)` prints `moved to heap: wg` and `make([]int, n) escapes to
+heap` for `buf := make([]int, n)` (`typecheck.normalizeGoDeferCall` makes the wrapper).
 '''
 from __future__ import annotations
 
@@ -73,11 +77,11 @@ from goescape.linter.findings import Finding, Severity
 from goescape.linter.model import BindingKind, CalleeKind, FileModel, SelectionKind, Symbol, SymbolKind
 from goescape.linter.model.types import Signature, underlying
 from goescape.linter.patterns.allocations import escape, loop_depth
-from goescape.linter.patterns.arguments import captured_by_reference
+from goescape.linter.patterns.arguments import argument_origins, captured_by_reference
 from goescape.linter.patterns.boxing import unparen
 from goescape.linter.patterns.closures import inline_notes
 from goescape.linter.patterns.flows import Route, certainly_not_inlined, file_of, value_sink
-from goescape.linter.patterns.storage import analyzed
+from goescape.linter.patterns.storage import OriginKind, analyzed
 from goescape.linter.rule.context import Context
 from goescape.linter.rule.meta import Precision, RuleMeta
 
@@ -87,12 +91,18 @@ META = RuleMeta(
     summary="a closure, method value or goroutine escapes, with the variables it captures",
     severity=Severity.WARNING,
     precision=Precision.HIGH,
-    node_types=("func_literal", "selector_expression", "for_statement"),
+    node_types=("func_literal", "selector_expression", "for_statement", "go_statement", "defer_statement"),
     tags=("escape", "closure"),
 )
 
 _MAX_LISTED = 4  # captured variables named in a message
 _STORED = frozenset({Route.STORE, Route.CONTAINER, Route.SEND})
+# Allocations whose escape other checks report wherever they go (ESC202, ESC203, this one).
+_OWN_KINDS = frozenset({OriginKind.APPEND, OriginKind.CONCAT, OriginKind.CONVERSION, OriginKind.FUNC_LITERAL,
+                        OriginKind.METHOD_VALUE})
+# Written as the argument itself, these are built inside the wrapper the compiler makes for a
+# go or defer call (`typecheck.normalizeGoDeferCall`): they escape only if the callee keeps them.
+_IN_WRAPPER = frozenset({OriginKind.NEW, OriginKind.SLICE_LITERAL})
 
 
 def check(node: Node, ctx: Context) -> Iterator[Finding]:
@@ -100,6 +110,8 @@ def check(node: Node, ctx: Context) -> Iterator[Finding]:
         yield from _method_value(node, ctx)
     elif node.type == "for_statement":
         yield from _range_over_func(node, ctx)
+    elif node.type in ("go_statement", "defer_statement"):
+        yield from _wrapped_arguments(node, ctx)
     else:
         yield from _literal(node, ctx)
 
@@ -174,6 +186,54 @@ def _captures(captured: tuple[Symbol, ...], by_reference: set[int], extra: list[
     return f"it captures {listed}{more}"
 
 
+def _wrapped_arguments(statement: Node, ctx: Context) -> Iterator[Finding]:
+    """`go f(x, &y)` (or a `defer` inside a loop): the compiler wraps the call in a closure that
+    captures the arguments and the receiver, and that closure escapes, so whatever they refer
+    to escapes too. (Concatenations, conversions, appends, func literals and method values
+    among them are reported by the checks of their kind.)"""
+    call = next((c for c in statement.named_children if c.type == "call_expression"), None)
+    if call is None:
+        return
+    fm = ctx.model
+    if statement.type == "defer_statement" and not loop_depth(fm, statement, fm.enclosing_function(statement)):
+        return  # a top-level defer keeps its arguments on the stack
+    callee = fm.callee(call)
+    if callee is None or callee.kind is CalleeKind.BUILTIN:
+        return
+    passed = [p for p in argument_origins(fm, call) if p.captured is not None or (
+        p.origin.kind not in _OWN_KINDS and (p.origin.via is not None or p.origin.kind not in _IN_WRAPPER))]
+    receiver = _receiver_origin(fm, call)
+    if (not passed and receiver is None) or not analyzed(fm, statement):
+        return
+    where = ("passed to a goroutine, which outlives the function" if statement.type == "go_statement"
+             else "passed to a call deferred inside a loop, whose arguments live on the heap")
+    for found in passed:
+        yield ctx.finding(META, found.finding_node, found.message(where), found.related())
+    if receiver is not None and receiver.node is not None:
+        yield ctx.finding(META, _operand(call) or call, f"{receiver.name} escapes: its address (the receiver) is "
+                                                        f"{where}, so it is moved to the heap",
+                          [(receiver.node, f"{receiver.name} is declared here; the compiler moves it to the heap")])
+
+
+def _receiver_origin(fm: FileModel, call: Node) -> Symbol | None:
+    """The frame variable a pointer method called on it takes the address of: `v.M()`."""
+    function = call.child_by_field_name("function")
+    if function is None or function.type != "selector_expression":
+        return None
+    selection = fm.select(function)
+    operand = _operand(call)
+    if selection is None or not selection.takes_address or operand is None or operand.type != "identifier":
+        return None
+    storage = fm.storage(operand)
+    return storage.symbol if storage is not None and storage.is_frame else None
+
+
+def _operand(call: Node) -> Node | None:
+    function = call.child_by_field_name("function")
+    operand = function.child_by_field_name("operand") if function is not None else None
+    return unparen(operand) if operand is not None else None
+
+
 def _range_over_func(statement: Node, ctx: Context) -> Iterator[Finding]:
     """`for x := range seq { ... }` over an iterator the compiler cannot see: the body becomes
     a func literal passed to it (`cmd/compile/internal/rangefunc`), which escapes."""
@@ -205,6 +265,8 @@ def _unknown_iterator(fm: FileModel, ranged: Node) -> str | None:
         symbol = fm.resolve(ranged) if ranged.type == "identifier" else None
         if symbol is not None and symbol.kind not in (SymbolKind.PARAM, SymbolKind.PACKAGE_VAR):
             return None  # a local: maybe assigned what an inlined call returns
+        if symbol is not None and symbol.function is not None and symbol.function.type == "func_literal":
+            return None  # a literal's parameter: inlined at a call, it may be a known function
         return f"a func value ({binding.reason}) the compiler cannot see into"
     if ranged.type != "call_expression":
         return None

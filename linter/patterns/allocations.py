@@ -37,7 +37,7 @@ from typing import TYPE_CHECKING
 from tree_sitter import Node
 
 from goescape.linter.model.base import CalleeKind, StorageKind, Symbol
-from goescape.linter.model.types import Signature, underlying
+from goescape.linter.model.types import Signature, Type, TypeParam, core
 from goescape.linter.patterns.boxing import boxed_in_context
 from goescape.linter.patterns.closures import direct_calls, inline_notes
 from goescape.linter.patterns.flows import (
@@ -147,8 +147,8 @@ def loop_depth(fm: FileModel, node: Node, function: Node | None, declaration: bo
             clause = next((c for c in parent.named_children if c.type in ("for_clause", "range_clause")), None)
             ranged = clause.child_by_field_name("right") if clause is not None else None
             if clause is not None and clause.type == "range_clause" and (
-                    ranged is None or isinstance(underlying(fm.type_of(ranged)), Signature)):
-                return None  # the body is a func literal the compiler makes
+                    ranged is None or _maybe_function(fm.type_of(ranged))):
+                return None  # the body is (or may be) a func literal the compiler makes
             if clause is None or not same_node(child, clause):
                 depth += 1  # the body, or the condition of `for cond {}`
             elif _within(node, clause.child_by_field_name(
@@ -162,6 +162,12 @@ def loop_depth(fm: FileModel, node: Node, function: Node | None, declaration: bo
                 depth += 1  # the condition and the post statement run with the body
         child, parent = parent, parent.parent
     return depth
+
+
+def _maybe_function(t: Type | None) -> bool:
+    """A ranged type that is a function (an iterator), or that the model does not know."""
+    u = core(t)
+    return u is None or isinstance(u, (Signature, TypeParam))
 
 
 def compiled_closure(fm: FileModel, literal: Node) -> bool:
