@@ -11,13 +11,14 @@ whose address is taken) is a related location, since the compiler moves it to th
 The arguments of `go f(x, &y)` (and of a `defer` inside a loop) are flagged too: the compiler
 wraps the call in a closure that captures them, so `&y` moves to the heap and a `make`, map
 literal or `&T{...}` passed there escapes (slice literals and `new(T)` written as arguments are
-built inside the wrapper and are not). A range over an iterator the compiler cannot see into (a func-typed parameter, field or
-package-level variable, or the result of one of the package's functions that is never inlined)
-is flagged too: the loop body becomes a func literal passed to the iterator. A closure stored
-through a pointer, in a map or slice, or sent on a channel is reported by those rules (ESC103,
-ESC105, ESC107), and this one reports the variables it captures by reference, at their first
-use in the closure; a closure passed through a func value or interface method is reported,
-with those variables, by ESC104 and ESC108.
+built inside the wrapper and are not). A range over an iterator the compiler cannot see into
+(a func-typed parameter, field or package-level variable, or the result of one of the
+package's functions that is never inlined) is flagged too: the loop body becomes a func
+literal passed to the iterator. A closure stored through a pointer, in a map or slice, or sent
+on a channel is reported by those rules (ESC103, ESC105, ESC107), and this one reports the
+variables it captures by reference, at their first use in the closure; a closure passed
+through a func value or interface method is reported, with those variables, by ESC104 and
+ESC108.
 
 ## Why is this bad?
 A closure that outlives its frame is allocated on the heap together with the variables it
@@ -80,7 +81,8 @@ from goescape.linter.patterns.allocations import escape, loop_depth
 from goescape.linter.patterns.arguments import argument_origins, captured_by_reference
 from goescape.linter.patterns.boxing import unparen
 from goescape.linter.patterns.closures import inline_notes
-from goescape.linter.patterns.flows import Route, certainly_not_inlined, file_of, value_sink
+from goescape.linter.patterns.flows import Route, file_of, value_sink
+from goescape.linter.patterns.inlining import certainly_not_inlined
 from goescape.linter.patterns.storage import OriginKind, analyzed
 from goescape.linter.rule.context import Context
 from goescape.linter.rule.meta import Precision, RuleMeta

@@ -44,11 +44,11 @@ from goescape.linter.patterns.flows import (
     Route,
     Sink,
     SinkKind,
-    certainly_not_inlined,
     file_of,
     uses,
     value_sink,
 )
+from goescape.linter.patterns.inlining import certainly_not_inlined
 from goescape.linter.patterns.storage import analyzed
 from goescape.linter.syntax.nodes import names, operands, position
 from goescape.linter.syntax.parsing import same_node

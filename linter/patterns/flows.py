@@ -42,6 +42,7 @@ from goescape.linter.model.base import BindingKind, CalleeKind, StorageKind, Sym
 from goescape.linter.model.stdlib import LeakKind, ParamLeak
 from goescape.linter.model.types import Array, Basic, Map, Pointer, Slice, Struct, Type, underlying
 from goescape.linter.patterns.devirtualization import unknown_dynamic_type
+from goescape.linter.patterns.inlining import certainly_not_inlined
 from goescape.linter.patterns.reachability import is_dead
 from goescape.linter.syntax.nodes import names, operands, parameter_names, position
 from goescape.linter.syntax.parsing import GO, captured
@@ -52,8 +53,6 @@ if TYPE_CHECKING:
 _IDENTIFIERS = Query(GO, "(identifier) @id")
 _MAX_DEPTH = 6  # locals followed in one function before giving up (silently)
 _MAX_CALLEES = 12  # nested callees whose parameters are analysed for one question
-_INLINE_NODE_LIMIT = 200  # tree-sitter nodes in a body that Go's inliner (budget 80) never takes
-_INLINE_CALL_COST = 57  # the inliner's extra cost of a call it cannot inline
 
 
 class SinkKind(Enum):
@@ -562,44 +561,6 @@ def _param_symbol(fm: FileModel, decl: Node, index: int) -> Symbol | None:
         return None
     symbol = fm.resolve(name)
     return symbol if symbol is not None and symbol.kind is SymbolKind.PARAM else None
-
-
-def certainly_not_inlined(fm: FileModel, decl: Node) -> bool:
-    """Whether Go 1.27's inliner (budget 80 IR nodes, 57 more per call it cannot inline) surely
-    leaves this function alone; False when it might inline it."""
-    body = decl.child_by_field_name("body")
-    if body is None or _noinline(decl):
-        return True
-    count = 0
-    calls = 0
-    stack = [body]
-    while stack:
-        node = stack.pop()
-        count += 1
-        kind = node.type
-        if kind in ("defer_statement", "go_statement", "select_statement"):
-            return True
-        if kind == "call_expression":
-            fn = node.child_by_field_name("function")
-            if fn is not None and fm.text(fn) == "recover":
-                return True
-            found = fm.callee(node) if fn is not None and fn.type in ("selector_expression", "identifier") else None
-            if found is not None and found.kind in (CalleeKind.INTERFACE_METHOD, CalleeKind.FUNC_VALUE):
-                calls += 1  # the inliner charges an indirect call like one it cannot inline
-        stack.extend(node.named_children)
-    # tree-sitter makes about two named nodes per IR node; keep a wide margin over the budget
-    return count > _INLINE_NODE_LIMIT or count // 2 + calls * _INLINE_CALL_COST > 100
-
-
-def _noinline(decl: Node) -> bool:
-    """A `//go:noinline` directive in the comment group right above the declaration."""
-    line = decl.start_point[0]
-    comment = decl.prev_sibling
-    while comment is not None and comment.type == "comment" and comment.end_point[0] == line - 1:
-        if (comment.text or b"").startswith(b"//go:noinline"):
-            return True
-        line, comment = comment.start_point[0], comment.prev_sibling
-    return False
 
 
 def copies(fm: FileModel, conversion: Node, operand: Node) -> bool:

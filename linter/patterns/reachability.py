@@ -113,10 +113,10 @@ def reported_where_written(fm: FileModel, node: Node) -> bool:
     """Whether Go 1.27 reports escapes of `node` in its own function: not dead code (or code
     that may be dead), not the body of a generic function that the package never instantiates
     (an instantiation in the package reports its escapes at the generic body's lines)."""
-    return not (in_generic(node) and not _instantiated(fm, node)) and not is_dead(fm, node)
+    return not (in_generic(node) and not instantiated(fm, node)) and not is_dead(fm, node)
 
 
-def _instantiated(fm: FileModel, node: Node) -> bool:
+def instantiated(fm: FileModel, node: Node) -> bool:
     """The generic function (or generic type, for a method) around `node` is used by code the
     package compiles: a non-generic declaration, or a generic one that is itself used so."""
     top = node
