@@ -264,6 +264,9 @@ def _unknown_iterator(fm: FileModel, ranged: Node) -> str | None:
         binding = fm.func_value_binding(ranged)
         if binding.kind is not BindingKind.DYNAMIC:
             return None
+        selection = fm.select(ranged) if ranged.type == "selector_expression" else None
+        if ranged.type == "selector_expression" and (selection is None or selection.kind is not SelectionKind.FIELD):
+            return None  # a method value (`t.All`): the compiler calls the method directly
         symbol = fm.resolve(ranged) if ranged.type == "identifier" else None
         if symbol is not None and symbol.kind not in (SymbolKind.PARAM, SymbolKind.PACKAGE_VAR):
             return None  # a local: maybe assigned what an inlined call returns
