@@ -31,6 +31,9 @@ def build_parser() -> argparse.ArgumentParser:
                         help="measure these standard-library packages instead of a suite")
     parser.add_argument("--module", type=Path, metavar="DIR",
                         help="measure every package of the Go module in DIR instead of a suite")
+    parser.add_argument("--patterns", nargs="+", metavar="PATTERN",
+                        help="with --module: the packages to measure, as `go list` takes them in the "
+                             "module (default ./...; `golang.org/x/...` for GOROOT/src/cmd's vendored ones)")
     parser.add_argument("--format", choices=("text", "markdown", "json"), default="text")
     parser.add_argument("--top", type=int, default=10, metavar="N",
                         help="how many false positives and misses to list per suite (default 10; 0: none)")
@@ -49,7 +52,7 @@ def selected_suites(args: argparse.Namespace) -> list[Suite]:
     if args.packages:
         chosen.append(std_suite(tuple(args.packages)))
     if args.module:
-        chosen.append(module_suite(args.module))
+        chosen.append(module_suite(args.module, tuple(args.patterns or ("./...",))))
     suites = builtin_suites()
     if args.suite == "all" or (args.suite is None and not chosen):
         chosen.extend(suites.values())
@@ -68,6 +71,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.top < 0:
         build_parser().error("--top must be 0 or more")
+    if args.patterns and not args.module:
+        build_parser().error("--patterns needs --module")
     registry = build_registry(plugins=False)
     rules = [f"{r.code} {r.name}" for r in registry.sorted()
              if r.check is not None or (args.verify and r.verify_only)]

@@ -137,7 +137,9 @@ def list_packages(go: str, patterns: Sequence[str], cwd: Path) -> tuple[GoPackag
 def lint(files: Sequence[Path], root: Path, registry: Registry, go: str | None = None) -> RunResult:
     """goescape's engine on `files` with the default configuration and every rule of `registry`;
     with `go`, verified by that compiler (`goescape check --verify`)."""
-    policy = Policy.build(Config(root=root, verify="on" if go else "off"), registry)
+    # default_excludes off: exactly the files the compiler compiled are linted, vendored packages
+    # (and a GOROOT inside a hidden folder, such as a virtualenv's) included
+    policy = Policy.build(Config(root=root, verify="on" if go else "off", default_excludes=False), registry)
     if go is None:
         return run([str(f) for f in files], policy, root)
     stage = create_stage(go, cgo=False, known=lambda code: code in registry.rules,

@@ -56,5 +56,8 @@ def std_suite(packages: tuple[str, ...]) -> Suite:
     return Suite("packages", packages, None, description="standard-library packages given on the command line")
 
 
-def module_suite(folder: Path) -> Suite:
-    return Suite("module", ("./...",), folder.resolve(), description=f"the module in {folder}")
+def module_suite(folder: Path, patterns: tuple[str, ...] = ("./...",)) -> Suite:
+    """A Go module's packages (`patterns` as `go list` takes them there: its vendored packages,
+    for instance, are `golang.org/x/...` in GOROOT/src/cmd)."""
+    shown = "" if patterns == ("./...",) else f" ({' '.join(patterns)})"
+    return Suite("module", patterns, folder.resolve(), description=f"the module in {folder}{shown}")

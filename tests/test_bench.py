@@ -271,6 +271,27 @@ def test_cli_reports_recall_per_rule_against_the_verified_run(go: str, module: P
     assert all(t["hits"] <= suite["rules"].get(code, {}).get("lines_covered", 0) for code, t in recall.items())
 
 
+def test_files_under_a_hidden_folder_are_linted_as_compiled(go: str, tmp_path: Path,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    # A GOROOT inside a virtualenv (`.venv/lib/.../go/src`) sits under a hidden folder, and the
+    # vendored packages under vendor/: the benchmark lints exactly what the compiler compiled.
+    hidden = tmp_path / ".venv" / "m"
+    (hidden / "p").mkdir(parents=True)
+    (hidden / "go.mod").write_text("module hidden\n\ngo 1.27\n")
+    (hidden / "p" / "p.go").write_text(PACKAGE)
+    monkeypatch.chdir(tmp_path)
+    result = measure(module_suite(hidden), go, _test_registry())
+    assert result.files == 1 and result.score.flags
+
+
+def test_patterns_pick_a_modules_packages(go: str, module: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        accuracy.main(["--patterns", "./p"])  # only with --module
+    status = accuracy.main(["--module", str(module), "--patterns", "./p", "--format", "json", "--top", "0"])
+    suite = json.loads(capsys.readouterr().out)["suites"]["module"]
+    assert status == 0 and suite["packages"] and "(./p)" in suite["description"]
+
+
 def test_cli_reports_a_broken_module_without_a_traceback(go: str, tmp_path: Path,
                                                          capsys: pytest.CaptureFixture[str]) -> None:
     (tmp_path / "go.mod").write_text("module broken\n\ngo 1.27\n")
