@@ -1,4 +1,4 @@
-"""The size and alignment of a Go type on 64-bit targets (amd64, arm64), as the compiler lays it out.
+"""The size, alignment and pointers of a Go type on 64-bit targets (amd64, arm64), as the compiler lays it out.
 
 `cmd/compile/internal/types/size.go` (`CalcSize`): pointers, maps, chans and funcs take one
 word, strings and interfaces two, slices three; an array takes its length times its element's
@@ -6,9 +6,12 @@ size; a struct places each field at the next multiple of its alignment and round
 to the largest alignment among its fields, plus one byte of padding when a non-empty struct
 ends in a zero-sized field (so that a pointer to that field does not point past the object).
 None whenever a part of the type is not known (a type parameter, a type the model cannot see
-into, an array length it cannot fold): the rules then stay silent.
+into, an array length it cannot fold): the rules then stay silent. The cost stage prices
+allocations from the same layouts (`goescape.linter.cost.sizes`).
 """
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from goescape.linter.model.types import (
     Array,
@@ -21,71 +24,85 @@ from goescape.linter.model.types import (
     Slice,
     Struct,
     Type,
-    default_type,
+    TypeParam,
     underlying,
 )
 
 WORD = 8
-_BASIC = {
-    "bool": 1, "int8": 1, "uint8": 1, "int16": 2, "uint16": 2, "int32": 4, "uint32": 4,
-    "float32": 4, "int": 8, "uint": 8, "int64": 8, "uint64": 8, "uintptr": 8, "float64": 8,
-    "complex64": 8, "complex128": 16, "string": 16, "unsafe.Pointer": 8,
+_MAX_DEPTH = 32
+
+
+_BASIC: dict[str, tuple[int, int, bool]] = {  # name -> (size, align, has pointers)
+    "bool": (1, 1, False), "int8": (1, 1, False), "uint8": (1, 1, False),
+    "int16": (2, 2, False), "uint16": (2, 2, False),
+    "int32": (4, 4, False), "uint32": (4, 4, False), "float32": (4, 4, False),
+    "int": (8, 8, False), "uint": (8, 8, False), "int64": (8, 8, False), "uint64": (8, 8, False),
+    "uintptr": (8, 8, False), "float64": (8, 8, False), "complex64": (8, 4, False),
+    "complex128": (16, 8, False), "string": (16, 8, True), "unsafe.Pointer": (8, 8, True),
+    # untyped constants take their default type's layout
+    "untyped bool": (1, 1, False), "untyped int": (8, 8, False), "untyped rune": (4, 4, False),
+    "untyped float": (8, 8, False), "untyped complex": (16, 8, False), "untyped string": (16, 8, True),
 }
-_ALIGN = {"complex64": 4, "complex128": WORD, "string": WORD}  # made of two halves
-_MAX_DEPTH = 24  # nesting deeper than this is treated as unknown
+
+
+@dataclass(frozen=True)
+class Layout:
+    """A type's size and alignment in bytes, and whether its values hold pointers."""
+
+    size: int
+    align: int
+    pointers: bool
+
+
+def layout(t: Type | None, _depth: int = 0) -> Layout | None:
+    """The layout of values of type t on a 64-bit platform; None when the type is not known
+    (or is a type parameter: its layout depends on the instantiation)."""
+    u = underlying(t)
+    if u is None or isinstance(u, TypeParam) or _depth > _MAX_DEPTH:
+        return None
+    if isinstance(u, Basic):
+        found = _BASIC.get(u.name)
+        return Layout(*found) if found is not None else None
+    if isinstance(u, (Pointer, Map, Chan, Signature)):
+        return Layout(WORD, WORD, True)
+    if isinstance(u, Slice):
+        return Layout(3 * WORD, WORD, True)
+    if isinstance(u, Interface):
+        return Layout(2 * WORD, WORD, True)
+    if isinstance(u, Array):
+        inner = layout(u.elem, _depth + 1)
+        if inner is None or u.length is None:
+            return None
+        return Layout(inner.size * u.length, inner.align, inner.pointers and u.length > 0)
+    if isinstance(u, Struct):
+        return _struct(u, _depth)
+    return None
+
+
+def _struct(s: Struct, depth: int) -> Layout | None:
+    offset, align, pointers = 0, 1, False
+    fields = [layout(f.type, depth + 1) for f in s.fields]
+    for field in fields:
+        if field is None:
+            return None
+        offset = _round(offset, field.align) + field.size
+        align = max(align, field.align)
+        pointers = pointers or field.pointers
+    if fields and fields[-1] is not None and fields[-1].size == 0 and offset > 0:
+        offset += 1  # a zero-sized final field is padded so its address stays inside the struct
+    return Layout(_round(offset, align), align, pointers)
+
+
+def _round(n: int, align: int) -> int:
+    return (n + align - 1) // align * align
 
 
 def size_of(t: Type | None) -> int | None:
     """The size in bytes of a value of `t`; None when the model cannot tell."""
-    layout = _layout(t, 0)
-    return layout[0] if layout is not None else None
+    found = layout(t)
+    return found.size if found is not None else None
 
 
 def align_of(t: Type | None) -> int | None:
-    layout = _layout(t, 0)
-    return layout[1] if layout is not None else None
-
-
-def _layout(t: Type | None, depth: int) -> tuple[int, int] | None:
-    """(size, alignment)."""
-    if depth > _MAX_DEPTH:
-        return None
-    u = underlying(default_type(t))
-    if isinstance(u, Basic):
-        size = _BASIC.get(u.name)
-        if size is None:
-            return None
-        return size, _ALIGN.get(u.name, min(size, WORD))
-    if isinstance(u, (Pointer, Map, Chan, Signature)):
-        return WORD, WORD
-    if isinstance(u, Interface):
-        return 2 * WORD, WORD
-    if isinstance(u, Slice):
-        return 3 * WORD, WORD
-    if isinstance(u, Array):
-        elem = _layout(u.elem, depth + 1)
-        if elem is None or u.length is None:
-            return None
-        return elem[0] * u.length, elem[1]
-    if isinstance(u, Struct):
-        return _struct(u, depth)
-    return None
-
-
-def _struct(u: Struct, depth: int) -> tuple[int, int] | None:
-    offset, align, last_zero = 0, 1, False
-    for field in u.fields:
-        layout = _layout(field.type, depth + 1)
-        if layout is None:
-            return None
-        size, field_align = layout
-        offset = _round(offset, field_align) + size
-        align = max(align, field_align)
-        last_zero = size == 0
-    if last_zero and offset > 0:
-        offset += 1
-    return _round(offset, align), align
-
-
-def _round(value: int, to: int) -> int:
-    return (value + to - 1) // to * to
+    found = layout(t)
+    return found.align if found is not None else None
