@@ -175,12 +175,15 @@ def _closure_finding(ctx: Context, literal: Node, phrase: str, related: list[tup
     # A range-over-func body also captures the loop's state variable by reference.
     state = ["the loop's state (by reference)"] if literal.type == "for_statement" else []
     message = f"{subject} is {phrase}, so it is allocated on the heap; {_captures(captured, by_reference, state)}"
-    return ctx.finding(META, literal.child(0) or literal, message, related)
+    # A func literal is the finding's node (the cost stage sizes the closure from it); a loop, its
+    # `for` keyword (the compiler's position for the body's closure).
+    node = literal if literal.type == "func_literal" else (literal.child(0) or literal)
+    return ctx.finding(META, node, message, related)
 
 
 def _captures(captured: tuple[Symbol, ...], by_reference: set[int], extra: list[str]) -> str:
     if not captured and not extra:
-        return "it captures nothing (a static closure: nothing is allocated at run time)"
+        return "it captures nothing"  # the cost stage says what that costs (nothing)
     names = [f"{s.name} (by reference: moved to the heap too)" if id(s) in by_reference else s.name
              for s in captured[:_MAX_LISTED]] + extra
     more = f" and {len(captured) - _MAX_LISTED} more" if len(captured) > _MAX_LISTED else ""
