@@ -120,16 +120,17 @@ def check(node: Node, ctx: Context) -> Iterator[Finding]:
 
 def _literal(literal: Node, ctx: Context) -> Iterator[Finding]:
     fm = ctx.model
+    if not analyzed(fm, literal):
+        return  # package level, dropped code, or a generic nothing instantiates (cheap: first)
     started = _started(fm, literal)
     if started is not None:
-        if analyzed(fm, literal):
-            yield _closure_finding(ctx, literal, started, inline_notes(fm, literal))
+        yield _closure_finding(ctx, literal, started, inline_notes(fm, literal))
         return
     found = escape(fm, literal)
     if found is not None:
         yield _closure_finding(ctx, literal, found.phrase, list(found.related))
         return
-    sink = value_sink(fm, literal) if analyzed(fm, literal) else None
+    sink = value_sink(fm, literal)
     if sink is None or sink.route not in _STORED:
         return
     # Stored or sent: that rule (ESC103, ESC105, ESC107) reports the closure, this one the
@@ -316,6 +317,8 @@ def _first_use(fm: FileModel, literal: Node, symbol: Symbol) -> Node | None:
 
 
 def _method_value(selector: Node, ctx: Context) -> Iterator[Finding]:
+    if not analyzed(ctx.model, selector):
+        return
     parent = selector.parent
     if parent is not None and parent.type == "call_expression" and parent.child_by_field_name("function") == selector:
         return  # a call

@@ -51,7 +51,7 @@ from goescape.linter.patterns.flows import (
 from goescape.linter.patterns.inlining import certainly_not_inlined
 from goescape.linter.patterns.storage import analyzed
 from goescape.linter.syntax.nodes import names, operands, position
-from goescape.linter.syntax.parsing import same_node
+from goescape.linter.syntax.parsing import ancestors, same_node
 
 if TYPE_CHECKING:
     from goescape.linter.model.file import FileModel
@@ -138,10 +138,14 @@ def loop_depth(fm: FileModel, node: Node, function: Node | None, declaration: bo
     """How many `for` loops of `function` run `node` repeatedly (escape analysis's loopDepth);
     None inside a range over a function, and, with `declaration`, for a variable that a `for`
     or range clause declares (per-iteration copies since Go 1.22: not followed)."""
+    top = fm.top_at(node.start_byte)
+    if top is None:
+        return None
+    path = [*ancestors(top, node), node]  # downwards: Node.parent costs the depth at each step
     depth = 0
-    child, parent = node, node.parent
-    while parent is not None and not (function is not None and parent.id == function.id):
-        if parent.type in _FUNCTION_NODES:
+    for index in range(len(path) - 1, 0, -1):
+        child, parent = path[index], path[index - 1]
+        if (function is not None and parent.id == function.id) or parent.type in _FUNCTION_NODES:
             break
         if parent.type == "for_statement":
             clause = next((c for c in parent.named_children if c.type in ("for_clause", "range_clause")), None)
@@ -160,7 +164,6 @@ def loop_depth(fm: FileModel, node: Node, function: Node | None, declaration: bo
                 return None
             else:
                 depth += 1  # the condition and the post statement run with the body
-        child, parent = parent, parent.parent
     return depth
 
 

@@ -19,7 +19,7 @@ from tree_sitter import Node, Query
 
 from goescape.linter.model import FileModel, SymbolKind
 from goescape.linter.patterns.inlining import called_in_place, certainly_not_inlined
-from goescape.linter.patterns.reachability import in_generic, instantiated
+from goescape.linter.patterns.reachability import generic_top, instantiated
 from goescape.linter.syntax.parsing import GO, captured, same_node
 
 _IDENTIFIERS = Query(GO, "(identifier) @id")
@@ -56,11 +56,9 @@ def inline_notes(fm: FileModel, node: Node) -> list[tuple[Node, str]]:
 def generic_notes(fm: FileModel, node: Node) -> list[tuple[Node, str]]:
     """The declaration of the instantiated generic function around `node`, when the inliner may
     take its body into the instantiations' wrappers (see the module doc)."""
-    if not in_generic(node) or not instantiated(fm, node):
+    top = generic_top(fm, node)
+    if top is None or not instantiated(fm, node):
         return []
-    top = node
-    while top.parent is not None and top.parent.type != "source_file":
-        top = top.parent
     name = top.child_by_field_name("name")
     if name is None or certainly_not_inlined(fm, top):
         return []

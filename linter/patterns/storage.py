@@ -576,10 +576,8 @@ def analyzed(fm: FileModel, node: Node) -> bool:
     as unreachable, and, in a generic function or a method of a generic type, only when the
     package instantiates it (each shape instantiation reports at the generic body's lines:
     `&FreeListG[go.shape.int]{...} escapes to heap`)."""
-    top = node
-    while top.parent is not None and top.parent.type != "source_file":
-        top = top.parent
-    if top.type not in ("function_declaration", "method_declaration"):
+    top = fm.top_at(node.start_byte)  # a bisection: walking up the parents costs their depth
+    if top is None or top.type not in ("function_declaration", "method_declaration"):
         return False
     return reported_where_written(fm, node)
 
