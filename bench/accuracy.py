@@ -43,6 +43,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--top", type=int, default=10, metavar="N",
                         help="how many false positives and misses to list per suite (default 10; 0: none)")
     parser.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE")
+    parser.add_argument("--rule-recall", action="store_true",
+                        help="also lint with --verify and report each rule's recall: of the escape lines "
+                             "the verified run attributes to the rule, those its findings cover alone")
     parser.add_argument("--verify", action="store_true",
                         help="measure `goescape check --verify`: findings the compiler confirmed, "
                              "plus the escapes it classified into rules")
@@ -75,6 +78,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.top < 0:
         build_parser().error("--top must be 0 or more")
+    if args.patterns and not args.module:
+        build_parser().error("--patterns needs --module")
     registry = build_registry(plugins=False)
     rules = [f"{r.code} {r.name}" for r in registry.sorted()
              if r.check is not None or (args.verify and r.verify_only)]
@@ -83,7 +88,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         results: list[SuiteResult] = []
         for suite in selected_suites(args):
             print(f"measuring {suite.name} ...", file=sys.stderr)
-            results.append(measure(suite, go, registry, verify=args.verify))
+            results.append(measure(suite, go, registry, verify=args.verify, per_rule=args.rule_recall))
         report = render(args.format, header(go, rules, args.verify), results, args.top)
     except (BenchError, gc.GoError, OSError) as error:
         print(f"bench/accuracy.py: error: {error}", file=sys.stderr)

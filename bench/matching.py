@@ -168,6 +168,21 @@ def _shape_tallies(lines: Mapping[Key, EscapeLine], covered: frozenset[Key]) -> 
     return {name: tallies[name] for name in SHAPES if name in tallies}
 
 
+def rule_recall(heuristic: Score, verified: Score) -> dict[str, Tally]:
+    """Per rule, of the escape lines a `--verify` run attributes to it (its confirmed findings
+    and the compiler's escapes classified into it), those its own findings cover without the
+    compiler."""
+    def lines_by_code(found: Score) -> dict[str, set[Key]]:
+        by_code: dict[str, set[Key]] = {}
+        for flag in found.flags:
+            by_code.setdefault(flag.code, set()).update(flag.confirming(found.lines))
+        return by_code
+
+    mine, attributed = lines_by_code(heuristic), lines_by_code(verified)
+    return {code: Tally(len(keys & mine.get(code, set())), len(keys))
+            for code, keys in sorted(attributed.items()) if keys}
+
+
 def merge(scores: Iterable[Score]) -> Score:
     """One score over several disjoint sets of files (e.g. both standard-library suites)."""
     flags: list[Flag] = []

@@ -10,7 +10,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bench.matching import EscapeLine, Flag, Key, Score, escape_lines, score
+from bench.matching import EscapeLine, Flag, Key, Score, Tally, escape_lines, rule_recall, score
 from bench.suites import Suite
 from goescape.linter.config.file import Config
 from goescape.linter.config.policy import Policy
@@ -61,6 +61,8 @@ class SuiteResult:
     added: int = 0
     verify_notices: tuple[str, ...] = ()
     excluded: tuple[str, ...] = ()  # single files the toolchain does not compile: "name: error"
+    # --rule-recall: per rule, the lines a verified run attributes to it and those it finds alone
+    rule_recall: dict[str, Tally] = field(default_factory=dict)
 
     def display(self, path: str) -> str:
         try:
@@ -81,9 +83,10 @@ def goroot_src(go: str) -> Path:
 
 
 def measure(suite: Suite, go: str, registry: Registry | None = None, *,
-            verify: bool = False) -> SuiteResult:
+            verify: bool = False, per_rule: bool = False) -> SuiteResult:
     """Compile the suite's packages, lint exactly the files the compiler compiled (with
-    `verify`, as `goescape check --verify` does), and score."""
+    `verify`, as `goescape check --verify` does), and score. With `per_rule`, lint them both
+    ways and add each rule's recall against the lines the verified run attributes to it."""
     registry = registry or build_registry(plugins=False)
     with _workdir(suite, go) as cwd:
         build = gc.escape_diagnostics(go, list(suite.patterns), cwd=cwd, env=gc.safe_env())
@@ -97,6 +100,10 @@ def measure(suite: Suite, go: str, registry: Registry | None = None, *,
         packages = list_packages(go, suite.patterns, cwd)
         result = _score(suite, cwd, packages, build, registry, go if verify else None)
         result.excluded = tuple(excluded)
+        if per_rule:
+            other = _score(suite, cwd, packages, build, registry, None if verify else go)
+            heuristic, verified = (other, result) if verify else (result, other)
+            result.rule_recall = rule_recall(heuristic.score, verified.score)
         return result
 
 

@@ -66,7 +66,8 @@ def selection(config: str, registry: Registry) -> tuple[str, ...]:
 
 
 def ignored(config: str) -> tuple[str, ...]:
-    return (config[1:],) if config.startswith("-") else ()
+    """`-CODE` leaves one rule out, `-CODE,CODE` a group of them."""
+    return tuple(config[1:].split(",")) if config.startswith("-") else ()
 
 
 def measure_one(config: str, paths: Sequence[str]) -> Timing:
@@ -117,6 +118,18 @@ def run_rows(timings: Sequence[Timing]) -> list[list[str]]:
     return table
 
 
+def group_rows(timings: Sequence[Timing], groups: Sequence[str]) -> list[list[str]]:
+    """What each group of rules (`--without`) adds together to a run of every rule."""
+    by_name = {t.config: t for t in timings}
+    every = by_name[ALL]
+    table = [["rules together", "in a full run", "verdict"]]
+    for group in groups:
+        without = by_name[f"-{group}"]
+        cost = overhead(every, without)
+        table.append([group.replace(",", " "), f"{cost:+.1%}", "ok" if cost <= BUDGET else f"over {BUDGET:.0%}"])
+    return table
+
+
 def rule_rows(timings: Sequence[Timing], rules: Sequence[str]) -> list[list[str]]:
     """Each rule alone against the engine (parse, directives) and against the engine plus the
     dispatch walk that any rule at all brings; with --leave-one-out, also what it adds to a run of
@@ -154,7 +167,7 @@ def _markdown(table: list[list[str]]) -> list[str]:
 
 
 def render(fmt: str, timings: Sequence[Timing], rules: Sequence[str], paths: Sequence[str],
-           rounds: int = 1) -> str:
+           rounds: int = 1, groups: Sequence[str] = ()) -> str:
     runs = "one run per configuration" if rounds == 1 else f"the median of {rounds} runs per configuration"
     intro = (f"CPU time of one goescape process over {timings[0].files} files ({', '.join(paths)}), "
              f"{runs}. Budget: a rule may add {BUDGET:.0%} to a full run (the run without it).")
@@ -162,7 +175,8 @@ def render(fmt: str, timings: Sequence[Timing], rules: Sequence[str], paths: Seq
         return json.dumps({"paths": list(paths), "budget": BUDGET, "repeat": rounds,
                            "runs": [t.__dict__ for t in timings]}, indent=2, sort_keys=True) + "\n"
     shape = _markdown if fmt == "markdown" else _aligned
-    return "\n".join([intro, "", *shape(run_rows(timings)), "", *shape(rule_rows(timings, rules))]) + "\n"
+    together = ["", *shape(group_rows(timings, groups))] if groups else []
+    return "\n".join([intro, "", *shape(run_rows(timings)), "", *shape(rule_rows(timings, rules)), *together]) + "\n"
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -175,6 +189,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--format", choices=("text", "markdown", "json"), default="text")
     parser.add_argument("--leave-one-out", action="store_true",
                         help="also time every rule but one, for each rule: its marginal cost in a full run")
+    parser.add_argument("--without", action="append", default=[], metavar="CODE,CODE",
+                        help="also time every rule but this group, and report what the group adds "
+                             "together to a full run (repeatable)")
     parser.add_argument("--repeat", type=int, default=1, metavar="N",
                         help="time every configuration N times, in rounds, and keep the median (default 1)")
     parser.add_argument("--child", help=argparse.SUPPRESS)
@@ -188,12 +205,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(json.dumps(measure_one(args.child, paths).__dict__))
         return 0
     rules = args.rules or pattern_rules()
-    unknown = sorted(set(rules) - set(pattern_rules()))
+    groups = [",".join(code.strip() for code in group.split(",")) for group in args.without]
+    unknown = sorted((set(rules) | {c for g in groups for c in g.split(",")}) - set(pattern_rules()))
     if unknown:
         build_parser().error(f"unknown pattern rule(s): {', '.join(unknown)}")
-    configs = [ENGINE, WALK, *rules, *([ALL] if len(rules) > 1 or args.leave_one_out else [])]
+    configs = [ENGINE, WALK, *rules, *([ALL] if len(rules) > 1 or args.leave_one_out or groups else [])]
     if args.leave_one_out:
         configs += [f"-{code}" for code in rules]
+    configs += [f"-{group}" for group in groups]
     rounds = max(1, args.repeat)
     try:
         with ThreadPoolExecutor(max_workers=max(1, args.jobs)) as pool:
@@ -204,7 +223,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"bench/rule_cost.py: error: {error}", file=sys.stderr)
         return 2
     timings = [median_timing(measured[i::len(configs)]) for i in range(len(configs))]
-    sys.stdout.write(render(args.format, timings, rules, paths, rounds))
+    sys.stdout.write(render(args.format, timings, rules, paths, rounds, groups))
     return 0
 
 

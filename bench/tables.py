@@ -36,6 +36,9 @@ def combine(name: str, results: Sequence[SuiteResult]) -> SuiteResult:
         verify_notices=tuple(n for r in results for n in r.verify_notices),
         excluded=tuple(e for r in results for e in r.excluded))
     for part in results:
+        for code, tally in part.rule_recall.items():
+            merged.rule_recall[code] = merged.rule_recall.get(code, Tally()) + tally
+    for part in results:
         merged.source.update(part.source)
         merged.said.update(part.said)
         merged.names.update(part.names)
@@ -80,6 +83,16 @@ def rule_rows(results: Sequence[SuiteResult]) -> list[list[str]]:
     rows = [["rule", *(r.suite.name for r in results)]]
     for code in rule_codes(results):
         rows.append([f"{code} {names.get(code, '')}".strip(), *(_rule_cell(r, code) for r in results)])
+    return rows
+
+
+def rule_recall_rows(results: Sequence[SuiteResult]) -> list[list[str]]:
+    names = {code: name for r in results for code, name in r.names.items()}
+    codes = sorted({code for r in results for code in r.rule_recall})
+    rows = [["rule", *(r.suite.name for r in results)]]
+    for code in codes:
+        rows.append([f"{code} {names.get(code, '')}".strip(),
+                     *(ratio(r.rule_recall.get(code, Tally())) for r in results)])
     return rows
 
 
@@ -150,6 +163,8 @@ def text(header: Header, results: Sequence[SuiteResult], summary: Sequence[Suite
     out += ["== summary ==", *_aligned(overall_rows(summary)), "", "precision per rule (· escape lines covered):",
             *_aligned(rule_rows(summary), "  "), "", "recall per compiler message shape:",
             *_aligned(shape_rows(summary), "  ")]
+    if any(r.rule_recall for r in summary):
+        out += ["", _RULE_RECALL + ":", *_aligned(rule_recall_rows(summary), "  ")]
     return "\n".join(out) + "\n"
 
 
@@ -183,6 +198,10 @@ def _text_suite(r: SuiteResult, top: int) -> list[str]:
     return out + [""]
 
 
+_RULE_RECALL = ("Recall per rule (of the escape lines `--verify` attributes to the rule, those its findings "
+                "cover without the compiler)")
+
+
 # -- Markdown -------------------------------------------------------------------------------------
 
 
@@ -203,6 +222,8 @@ def markdown(header: Header, results: Sequence[SuiteResult], summary: Sequence[S
     left_out = [f"- {r.suite.name}: `{e}`" for r in summary for e in r.excluded]
     if left_out:
         out += ["", "Not compiled by this toolchain, so left out:", "", *left_out]
+    if any(r.rule_recall for r in summary):
+        out += ["", _RULE_RECALL + ":", "", *_table(rule_recall_rows(summary))]
     if top:
         for r in results:
             out += ["", f"#### {r.suite.name}: top false positives and misses", "", "```text"]
@@ -239,6 +260,7 @@ def _suite_json(r: SuiteResult) -> dict[str, Any]:
         "rules": {c: {"name": r.names.get(c, ""), "precision": _tally(v.precision), "lines_covered": v.covered}
                   for c, v in s.rules.items()},
         "shapes": {n: _tally(t) for n, t in s.shapes.items()},
+        "rule_recall": {c: _tally(t) for c, t in r.rule_recall.items()},
         "false_positives": [
             {"path": r.display(f.path), "line": f.line, "column": f.column, "code": f.code,
              "message": f.message, "source": r.source.get((f.path, f.line), ""),

@@ -19,8 +19,9 @@ BUILTIN: tuple[ModuleType, ...] = (
     variadic_interface, indirect_assignment, interface_method_argument,
 )
 
-# The catch-all rules of the compiler-verified mode (ESC2xx): they have no check, and their
-# findings are the compiler's escapes that no pattern rule claims (`goescape check --verify`).
+# The rules of the escapes outside the seed's taxonomy (ESC2xx): `goescape check --verify`
+# classifies into them the compiler's escapes that no pattern rule claims; ESC201-ESC204 also
+# have checks of their own, ESC205 (compiler-escape) is verify-only.
 from goescape.rules import (  # noqa: E402
     append_growth,
     closure_capture,

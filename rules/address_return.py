@@ -44,9 +44,12 @@ and for functions literals (closures), whose results the compiler often inlines 
 elements are followed to their root through any depth of struct and array values (`&p.grid[1]`
 moves `p`), with types from the package model, so types declared in sibling files count.
 The compiler drops unreachable code (after a `return`, under `if false`) before escape analysis,
-and reports a generic function's escapes only for the instantiations it compiles (none when the
-package itself does not instantiate it, as for an exported `func New[T any]() *T`): the rule is
-silent in both.
+and the rule is silent there. It reports a generic function's escapes only for the instantiations
+it compiles, at the generic body's lines (`&FreeListG[go.shape.int]{...} escapes to heap` for
+`return &FreeListG[T]{...}`, `new(<node DYNAMICTYPE>) escapes to heap` for `return
+new(node[T])`), and again at the declaration when an instantiation's wrapper inlines the body
+(a related location of the finding); none when the package itself does not instantiate it, as
+for an exported `func New[T any]() *T` used only by other packages, and the rule is silent then.
 
 ## Options
 `ignore-functions`: glob patterns of function names (`New*`, `Type.Method`) whose address returns
@@ -62,7 +65,8 @@ from tree_sitter import Node
 
 from goescape.linter.findings import Finding, Severity
 from goescape.linter.model import FileModel, StorageKind, Symbol
-from goescape.linter.patterns.reachability import in_generic, is_dead
+from goescape.linter.patterns.closures import generic_notes
+from goescape.linter.patterns.reachability import in_generic, is_dead, reported_where_written
 from goescape.linter.rule.context import Context
 from goescape.linter.rule.meta import Precision, RuleMeta, RuleOption
 
@@ -91,8 +95,8 @@ def check(node: Node, ctx: Context) -> Iterator[Finding]:
     body = node.child_by_field_name("body")
     if body is None:
         return  # an external (assembly) function
-    if in_generic(body):
-        return  # reported per instantiation, and only when one is compiled on its own
+    if in_generic(body) and not reported_where_written(ctx.model, body):
+        return  # a generic the package never instantiates: the compiler reports nothing
     fm = ctx.model
     seen: set[tuple[int, int]] = set()
     for origin, via in _returned_origins(node, body, fm):
@@ -256,6 +260,7 @@ def _finding(origin: Node, via: Node | None, ctx: Context) -> Finding | None:
         related.append((symbol.node, f"{symbol.name} is declared here; the compiler moves it to the heap"))
     if via is not None:
         related.append((via, "the address is returned here"))
+    related += generic_notes(ctx.model, origin)
     return ctx.finding(META, origin, message, related)
 
 

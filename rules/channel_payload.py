@@ -56,8 +56,9 @@ the finding's related location), `[]T{...} escapes to heap`, `map[K]V{...} escap
 `make(...) escapes to heap`, `X escapes to heap` for a value boxed into an interface (constants
 and zero-sized values included). Pointer-shaped values sent on a `chan interface{}` are not boxed
 and print nothing; neither do values already on the heap (a parameter's slice, `&p.f` with `p` a
-pointer parameter). Generic functions are skipped (the compiler analyzes their instantiations
-only), and so is code the compiler drops (`if false { ... }`). Inside a func literal that is only
+pointer parameter). A generic function is reported only when the package instantiates it (each
+shape instantiation reports at the generic body's lines, `&T[go.shape.int]{...}`), and code the
+compiler drops (`if false { ... }`) not at all. Inside a func literal that is only
 called directly (`func() {...}()`, or `f := func() {...}; f()`), Go 1.27 inlines the literal and
 reports its escapes at the calls, which the finding gives as related locations.
 """
@@ -100,7 +101,7 @@ def check(node: Node, ctx: Context) -> Iterator[Finding]:
     if not origins and boxed is None:
         return
     if not analyzed(fm, node):
-        return  # a generic function, or code the compiler drops
+        return  # a generic function nothing instantiates, or code the compiler drops
     yield from report(ctx, META, origins, _WHERE, node)
     if boxed is None:
         return

@@ -67,8 +67,9 @@ escapes to heap`, `make(...) escapes to heap`, `[]T{...} escapes to heap`, `appe
 heap`, `func literal escapes to heap`, `a + b escapes to heap`. `d2.i = 122` prints `122 escapes
 to heap`: a boxed value, reported by ESC102. Self-assignments (`p.b = p.b[:n]`) and values
 already on the heap (parameters' slices, `&p.f` with `p` a pointer parameter) allocate nothing
-and are not reported. Generic functions are skipped (the compiler analyzes their instantiations
-only), and so is code the compiler drops (`if false { ... }`). Inside a func literal that is only
+and are not reported. A generic function is reported only when the package instantiates it (each
+shape instantiation reports at the generic body's lines, `&T[go.shape.int]{...}`), and code the
+compiler drops (`if false { ... }`) not at all. Inside a func literal that is only
 called directly (`func() {...}()`, or `f := func() {...}; f()`), Go 1.27 inlines the literal and
 reports its escapes at the calls, which the finding gives as related locations.
 """
@@ -122,6 +123,6 @@ def check(node: Node, ctx: Context) -> Iterator[Finding]:
             continue  # values already on the heap, or copies
         if not checked:
             if not analyzed(fm, node):
-                return  # a generic function, or code the compiler drops
+                return  # a generic function nothing instantiates, or code the compiler drops
             checked = True
         yield from report(ctx, META, origins, where.phrase(), node)

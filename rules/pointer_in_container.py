@@ -68,8 +68,9 @@ element of a local array (`var a [2]*int; a[0] = &x`) and the elements of a slic
 stays local (`s := []*int{&x}`) do not escape. Values already on the heap (`&p.f` with `p` a
 pointer parameter, package-level variables, a parameter's slice) are not reported: nothing new is
 allocated. `make(chan T)` is never reported: channels always live on the heap and `-m` says
-nothing about them. Generic functions are skipped (the compiler analyzes their instantiations
-only), and so is code the compiler drops (`if false { ... }`). Inside a func literal that is only
+nothing about them. A generic function is reported only when the package instantiates it (each
+shape instantiation reports at the generic body's lines, `&T[go.shape.int]{...}`), and code the
+compiler drops (`if false { ... }`) not at all. Inside a func literal that is only
 called directly (`func() {...}()`, or `f := func() {...}; f()`), Go 1.27 inlines the literal and
 reports its escapes at the calls, which the finding gives as related locations.
 """
@@ -185,5 +186,5 @@ def _map_entries(body: Node, ctx: Context) -> Iterator[Finding]:
 def _stored(ctx: Context, value: Node, where: str, site: Node) -> Iterator[Finding]:
     """Findings for what `value` refers to, when the compiler analyzes `site` at all."""
     origins = heap_origins(ctx.model, value)
-    if origins and analyzed(ctx.model, site):  # not in a generic function or dropped code
+    if origins and analyzed(ctx.model, site):  # not in an uninstantiated generic or dropped code
         yield from report(ctx, META, origins, where, site)

@@ -39,6 +39,7 @@ from bench.matching import (
     Flag,
     Tally,
     escape_lines,
+    rule_recall,
     score,
     shape,
 )
@@ -129,6 +130,15 @@ def test_score_counts_related_locations_and_each_line_once() -> None:
     assert {c: (r.precision, r.covered) for c, r in result.rules.items()} == {
         "R1": (Tally(2, 2), 2), "R2": (Tally(1, 2), 1)}
     assert result.shapes == {MOVED: Tally(1, 1), ADDRESS: Tally(1, 1), BOXED: Tally(0, 1)}
+
+
+def test_rule_recall_counts_the_lines_the_verified_run_attributes_to_each_rule() -> None:
+    lines = {k: EscapeLine(*k, ("x escapes to heap",)) for k in [("a.go", 1), ("a.go", 2), ("a.go", 3)]}
+    heuristic = score([Flag("R1", "a.go", 1, 1, "x"), Flag("R2", "a.go", 2, 1, "y")], lines)
+    verified = score([Flag("R1", "a.go", 1, 1, "x"), Flag("R1", "a.go", 3, 1, "added"),
+                      Flag("R2", "a.go", 2, 1, "y"), Flag("R3", "a.go", 2, 5, "added")], lines)
+    # R2's line is attributed to R3 too: R3 found none of its lines without the compiler
+    assert rule_recall(heuristic, verified) == {"R1": Tally(1, 2), "R2": Tally(1, 1), "R3": Tally(0, 1)}
 
 
 # -- end to end: a tiny module, the real compiler, the real engine with test rules ----------------
@@ -249,6 +259,37 @@ def test_cli_json_report_is_consistent(go: str, module: Path, capsys: pytest.Cap
     assert len(suite["misses"]) == 4 - suite["recall"]["hits"]
     assert len(suite["false_positives"]) == suite["findings"] - suite["precision"]["hits"]
     assert suite["generated_not_linted"] == ["p/zz_generated.go"]
+
+
+def test_cli_reports_recall_per_rule_against_the_verified_run(go: str, module: Path,
+                                                              capsys: pytest.CaptureFixture[str]) -> None:
+    status = accuracy.main(["--module", str(module), "--format", "json", "--top", "0", "--rule-recall"])
+    assert status == 0
+    suite = json.loads(capsys.readouterr().out)["suites"]["module"]
+    recall = suite["rule_recall"]
+    assert recall and sum(t["total"] for t in recall.values()) >= suite["escape_lines"]
+    assert all(t["hits"] <= suite["rules"].get(code, {}).get("lines_covered", 0) for code, t in recall.items())
+
+
+def test_files_under_a_hidden_folder_are_linted_as_compiled(go: str, tmp_path: Path,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    # A GOROOT inside a virtualenv (`.venv/lib/.../go/src`) sits under a hidden folder, and the
+    # vendored packages under vendor/: the benchmark lints exactly what the compiler compiled.
+    hidden = tmp_path / ".venv" / "m"
+    (hidden / "p").mkdir(parents=True)
+    (hidden / "go.mod").write_text("module hidden\n\ngo 1.27\n")
+    (hidden / "p" / "p.go").write_text(PACKAGE)
+    monkeypatch.chdir(tmp_path)
+    result = measure(module_suite(hidden), go, _test_registry())
+    assert result.files == 1 and result.score.flags
+
+
+def test_patterns_pick_a_modules_packages(go: str, module: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        accuracy.main(["--patterns", "./p"])  # only with --module
+    status = accuracy.main(["--module", str(module), "--patterns", "./p", "--format", "json", "--top", "0"])
+    suite = json.loads(capsys.readouterr().out)["suites"]["module"]
+    assert status == 0 and suite["packages"] and "(./p)" in suite["description"]
 
 
 def test_cli_reports_a_broken_module_without_a_traceback(go: str, tmp_path: Path,

@@ -48,3 +48,16 @@ def test_verdict_judges_the_full_run_when_it_was_measured(
     full = _timing(rule_cost.ALL, every) if every is not None else None
     rest = _timing("-X", without) if without is not None else None
     assert rule_cost.verdict(_timing("X", alone), _timing(rule_cost.ENGINE, 100.0), full, rest) == expected
+
+
+def test_a_group_is_left_out_together_and_judged_against_the_full_run(capsys: pytest.CaptureFixture[str]) -> None:
+    assert rule_cost.ignored("-ESC201,ESC202") == ("ESC201", "ESC202")
+    timings = [_timing(rule_cost.ALL, 120.0), _timing("-ESC201,ESC202", 100.0), _timing("-ESC203", 90.0)]
+    rows = rule_cost.group_rows(timings, ["ESC201,ESC202", "ESC203"])
+    assert rows[1:] == [["ESC201 ESC202", "+20.0%", "ok"], ["ESC203", "+33.3%", "over 25%"]]
+    folder = str(FIXTURES / "ESC203")
+    status = rule_cost.main(["--paths", folder, "--rules", "ESC203", "--without", "ESC202,ESC203",
+                             "--format", "json"])
+    runs = {run["config"]: run for run in json.loads(capsys.readouterr().out)["runs"]}
+    assert status == 0
+    assert runs[rule_cost.ALL]["findings"] > runs["-ESC202,ESC203"]["findings"]

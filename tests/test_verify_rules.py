@@ -16,6 +16,9 @@ from goescape.linter.rule.meta import Precision, RuleMeta
 
 REGISTRY = build_registry(plugins=False)
 VERIFY_ONLY = [r for r in REGISTRY.sorted() if r.verify_only]
+# The rules the verify stage classifies escapes outside the seed's taxonomy into: with a check of
+# their own (reported without --verify too) or verify-only.
+CATCH_ALL = [r for r in REGISTRY.sorted() if r.code.startswith("ESC2")]
 _GO_BLOCK = re.compile(r"```go\n(.*?)```", re.DOTALL)
 
 
@@ -31,12 +34,13 @@ def _verified_codes(cli, tmp_path: Path, source: str, *flags: str) -> list[tuple
     return [(f["code"], f["line"], f["message"]) for f in json.loads(result.stdout)["findings"]]
 
 
-def test_the_catch_all_rules_are_registered_without_a_check():
-    assert [r.code for r in VERIFY_ONLY] == ["ESC201", "ESC202", "ESC203", "ESC204", "ESC205"]
+def test_the_catch_all_rules_are_registered():
+    assert [r.code for r in CATCH_ALL] == ["ESC201", "ESC202", "ESC203", "ESC204", "ESC205"]
     assert all(r.check is None and not r.meta.node_types for r in VERIFY_ONLY)
+    assert "ESC205" in [r.code for r in VERIFY_ONLY]  # the rest of the compiler's escapes
 
 
-@pytest.mark.parametrize("rule", VERIFY_ONLY, ids=lambda r: r.code)
+@pytest.mark.parametrize("rule", CATCH_ALL, ids=lambda r: r.code)
 def test_example_is_reported_under_verify_and_use_instead_is_not(cli, tmp_path, rule):
     require_go()
     assert "Go 1.27" in rule.section("Compiler")

@@ -18,11 +18,12 @@ from tree_sitter import Node
 
 from goescape.linter.cost.frequency import Frequency, frequency
 from goescape.linter.cost.inlined import inlined_cost
-from goescape.linter.cost.sizes import CHAN_HEADER, allocation, heap_bytes, layout
+from goescape.linter.cost.sizes import CHAN_HEADER, allocation, heap_bytes
 from goescape.linter.findings import Cost, Finding
 from goescape.linter.model.base import Symbol, SymbolKind
 from goescape.linter.model.file import FileModel
 from goescape.linter.model.types import Basic, Chan, Map, Slice, Type, underlying
+from goescape.linter.patterns.sizes import layout
 
 # Relative weights of a line's frequency: each loop level counts as this many runs, a cold
 # path as this fraction of one (it runs when something failed, or once).

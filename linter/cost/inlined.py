@@ -12,11 +12,12 @@ import re
 
 from tree_sitter import Node
 
-from goescape.linter.cost.sizes import heap_bytes, layout
+from goescape.linter.cost.sizes import heap_bytes
 from goescape.linter.model.base import CalleeKind
 from goescape.linter.model.file import FileModel
 from goescape.linter.model.stdlib import AllocationFlow, InlinedAllocation, InlinedCallee, inlined
 from goescape.linter.model.types import Type
+from goescape.linter.patterns.sizes import layout
 
 _NAMED = re.compile(r"^(?:&|new\()([A-Za-z_]\w*)\.([A-Za-z_]\w*)(?:\{|\)$)")
 _CONSTANT_MAKE = re.compile(r"^make\(\[\](?:byte|uint8), (\d+)\)$")

@@ -312,7 +312,7 @@ def _is_comma_ok(fm: FileView, rhs: Node) -> bool:
     if rhs.type == "unary_expression":
         return rhs.child(0) is not None and rhs.child(0).type == "<-"
     if rhs.type == "index_expression":
-        return isinstance(underlying(type_of(fm, rhs.child_by_field_name("operand"))), Map)
+        return isinstance(core(type_of(fm, rhs.child_by_field_name("operand"))), Map)  # core: a ~map type parameter
     return False
 
 

@@ -4,9 +4,8 @@ Everything an argument refers to escapes (`storage.heap_origins`), and so do the
 func literal passed in captures by reference. Measured with Go 1.27's `-m`: a variable captured
 by a func literal that escapes is moved to the heap (`moved to heap: total`) when its address
 is taken or it is assigned after the literal is created (inside the literal, later in the
-function, or anywhere in a loop around the literal); otherwise the closure holds a copy and
-nothing moves (variables larger than 128 bytes are captured by reference too: the model does
-not know sizes, so those are missed).
+function, or anywhere in a loop around the literal), or when it is larger than 128 bytes
+(`escape.go flowClosure`); otherwise the closure holds a copy and nothing moves.
 
 Storage inside a func literal the compiler may inline at its calls is reported there: such
 findings carry the calls as related locations (`closures.inline_notes`).
@@ -21,12 +20,14 @@ from tree_sitter import Node
 
 from goescape.linter.model.base import Symbol
 from goescape.linter.patterns.closures import inline_notes
+from goescape.linter.patterns.sizes import size_of
 from goescape.linter.patterns.storage import Origin, OriginKind, heap_origins
 
 if TYPE_CHECKING:
     from goescape.linter.model.file import FileModel
 
 _LOOPS = frozenset({"for_statement"})
+_MAX_BY_VALUE = 128  # bytes: a larger captured variable is captured by reference
 _FUNCTIONS = frozenset({"function_declaration", "method_declaration", "func_literal"})
 
 
@@ -104,7 +105,7 @@ def captured_by_reference(fm: FileModel, literal: Node) -> list[Symbol]:
             continue
         if fm.is_address_taken(symbol) or any(
                 _reassigns(write.statement, symbol.node, literal) for write in fm.writes(symbol)
-                if write.op != "zero"):
+                if write.op != "zero") or (size_of(symbol.type) or 0) > _MAX_BY_VALUE:
             found.append(symbol)
     return found
 

@@ -35,7 +35,7 @@ from goescape.linter.patterns.boxing import (
     subject,
     unparen,
 )
-from goescape.linter.patterns.flows import Sink, SinkKind, file_of, value_sink
+from goescape.linter.patterns.flows import Route, Sink, SinkKind, file_of, value_sink
 from goescape.linter.patterns.reachability import reported_where_written
 from goescape.linter.syntax.nodes import operands, parameter_names
 
@@ -270,7 +270,8 @@ def _map_keys(fm: FileModel, targets: list[Node]) -> Iterator[BoxedValue]:
         boxed = boxing(fm, key)
         if boxed is None or fm.enclosing_function(target) is None or not reported_where_written(fm, target):
             continue
-        yield BoxedValue(key, boxed, Sink(SinkKind.HEAP, "stored as a map key", target), False, True)
+        sink = Sink(SinkKind.HEAP, "stored as a map key", target, Route.CONTAINER)
+        yield BoxedValue(key, boxed, sink, False, True)
 
 
 # -- callees the compiler inlines -------------------------------------------------------------

@@ -6,13 +6,20 @@ inliner accepts it (Go 1.27 accepts even sizeable closures called once or twice)
 is then not compiled on its own: `-m` prints the body's escapes at the position of each call.
 When the closure is not inlined, they are printed where they are written. Rules give the calls
 as related locations so that a finding points at both.
+
+Generic code has a second place: the package compiles each generic function (and each method
+of a generic type) it instantiates once per shape, reporting at the body's lines
+(`&FreeListG[go.shape.int]{...} escapes to heap`), and also makes a wrapper per instantiation
+(`NewFreeListG[int]`, positioned at the declaration) that inlines the shape-compiled body when
+the inliner takes it: `-m` then prints the body's escapes again at the declaration's line.
 """
 from __future__ import annotations
 
 from tree_sitter import Node, Query
 
 from goescape.linter.model import FileModel, SymbolKind
-from goescape.linter.patterns.inlining import called_in_place
+from goescape.linter.patterns.inlining import called_in_place, certainly_not_inlined
+from goescape.linter.patterns.reachability import generic_top, instantiated
 from goescape.linter.syntax.parsing import GO, captured, same_node
 
 _IDENTIFIERS = Query(GO, "(identifier) @id")
@@ -38,11 +45,25 @@ def inlined_call_sites(fm: FileModel, node: Node) -> tuple[Node, ...]:
 
 
 def inline_notes(fm: FileModel, node: Node) -> list[tuple[Node, str]]:
-    """Related locations for a finding inside a closure the compiler may inline."""
+    """Related locations for a finding inside a closure the compiler may inline, or inside an
+    instantiated generic function whose wrappers may inline it."""
     # The compiler reports an inlined call at its opening parenthesis (`}()`, `f(1)`).
     return [(site.child_by_field_name("arguments") or site,
              "the closure may be inlined at this call, where the compiler then reports it")
-            for site in inlined_call_sites(fm, node)]
+            for site in inlined_call_sites(fm, node)] + generic_notes(fm, node)
+
+
+def generic_notes(fm: FileModel, node: Node) -> list[tuple[Node, str]]:
+    """The declaration of the instantiated generic function around `node`, when the inliner may
+    take its body into the instantiations' wrappers (see the module doc)."""
+    top = generic_top(fm, node)
+    if top is None or not instantiated(fm, node):
+        return []
+    name = top.child_by_field_name("name")
+    if name is None or certainly_not_inlined(fm, top):
+        return []
+    return [(name, "the package instantiates this generic function: the compiler may report the "
+                   "escape here too, in an instantiation's wrapper")]
 
 
 def direct_calls(fm: FileModel, literal: Node, ranges: bool = False) -> list[Node] | None:

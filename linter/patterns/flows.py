@@ -40,8 +40,9 @@ from tree_sitter import Node, Query
 
 from goescape.linter.model.base import BindingKind, CalleeKind, StorageKind, Symbol, SymbolKind
 from goescape.linter.model.stdlib import LeakKind, ParamLeak
-from goescape.linter.model.types import Array, Map, Pointer, Slice, Struct, has_pointers, underlying
+from goescape.linter.model.types import Array, Basic, Map, Pointer, Slice, Struct, Type, has_pointers, underlying
 from goescape.linter.patterns.devirtualization import unknown_dynamic_type
+from goescape.linter.patterns.inlining import certainly_not_inlined
 from goescape.linter.patterns.reachability import is_dead
 from goescape.linter.syntax.nodes import names, operands, parameter_names, position
 from goescape.linter.syntax.parsing import GO, captured
@@ -52,13 +53,27 @@ if TYPE_CHECKING:
 _IDENTIFIERS = Query(GO, "(identifier) @id")
 _MAX_DEPTH = 6  # locals followed in one function before giving up (silently)
 _MAX_CALLEES = 12  # nested callees whose parameters are analysed for one question
-_INLINE_NODE_LIMIT = 200  # tree-sitter nodes in a body that Go's inliner (budget 80) never takes
-_INLINE_CALL_COST = 57  # the inliner's extra cost of a call it cannot inline
 
 
 class SinkKind(Enum):
     HEAP = "heap"  # the value reaches the heap
     RESULT = "result"  # the value reaches the function's results (escapes in the function itself)
+
+
+class Route(Enum):
+    """The last step that takes a value out of the frame: the pattern rules own stores, sends and
+    unresolved calls (ESC103-ESC108); results and leaking parameters belong to whichever rule
+    owns the value's kind."""
+
+    RESULT = "result"  # returned, or stored in a named result
+    STORE = "store"  # through a pointer, or into a package-level variable
+    CONTAINER = "container"  # a slice element, a map (or map literal), an append argument
+    SEND = "send"
+    GOROUTINE = "goroutine"  # an argument of a `go` call
+    INTERFACE = "interface"  # the receiver or an argument of an undevirtualized interface call
+    FUNC_VALUE = "func value"  # an argument of a call through an unresolved func value
+    CALL = "call"  # a parameter the callee leaks
+    PANIC = "panic"
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +83,7 @@ class Sink:
     kind: SinkKind
     reason: str
     node: Node  # the statement or call where it happens
+    route: Route  # how it gets there, which tells the rules apart (see `Route`)
 
 
 class Mode(Enum):
@@ -156,7 +172,7 @@ def _sink(fm: FileModel, expr: Node, mode: Mode, walk: _Walk) -> Sink | None:
         return _range_sink(fm, parent, node, mode, walk)
     if kind == "send_statement":
         if parent.child_by_field_name("value") == node:
-            return Sink(SinkKind.HEAP, "sent on a channel", parent)
+            return Sink(SinkKind.HEAP, "sent on a channel", parent, Route.SEND)
         return None
     if kind == "literal_element":
         return _element_sink(fm, parent, mode, walk)
@@ -172,9 +188,9 @@ def _sink(fm: FileModel, expr: Node, mode: Mode, walk: _Walk) -> Sink | None:
     if kind == "index_expression":
         return _index_sink(fm, parent, node, mode, walk)
     if kind == "slice_expression":
-        if parent.child_by_field_name("operand") == node and isinstance(
-                underlying(fm.type_of(node)), Slice):
-            return _sink(fm, parent, mode, walk)  # s[a:b] shares s's backing array
+        shared = underlying(fm.type_of(node))
+        if parent.child_by_field_name("operand") == node and (isinstance(shared, Slice) or is_string(shared)):
+            return _sink(fm, parent, mode, walk)  # s[a:b] shares s's backing array (or bytes)
         return None
     if kind == "var_spec":
         return _var_spec_sink(fm, parent, node, mode, walk)
@@ -207,8 +223,10 @@ def _list_sink(fm: FileModel, values: Node, node: Node, mode: Mode, walk: _Walk)
     if left is None or right is None or right.id != values.id:
         return None  # the node is being assigned to, not assigned
     operator = statement.child_by_field_name("operator")
-    if operator is not None and operator.type not in ("=", ":="):
-        return None  # x += v: arithmetic, no reference is stored
+    if operator is not None and operator.type not in ("=", ":=") and not (
+            operator.type == "+=" and is_string(underlying(fm.type_of(node)))):
+        return None  # x -= v: arithmetic, no reference is stored
+    # s += t on strings: t may be the result as is (escape/stmt.go, OASOP: t flows to s)
     targets = operands(left)
     items = operands(values)
     if len(targets) != len(items):
@@ -232,7 +250,7 @@ def _var_spec_sink(fm: FileModel, spec: Node, node: Node, mode: Mode, walk: _Wal
 def _result_sink(fm: FileModel, statement: Node, walk: _Walk) -> Sink | None:
     if walk.callee is not None and fm.enclosing_function(statement) != walk.callee[1]:
         return None  # returned by a closure inside the callee: where that goes is not followed
-    return Sink(SinkKind.RESULT, "returned", statement)
+    return Sink(SinkKind.RESULT, "returned", statement, Route.RESULT)
 
 
 def _range_sink(fm: FileModel, clause: Node, node: Node, mode: Mode, walk: _Walk) -> Sink | None:
@@ -260,18 +278,19 @@ def _store_sink(fm: FileModel, target: Node, mode: Mode, walk: _Walk) -> Sink | 
     if storage is None:
         return None
     if storage.kind is StorageKind.DEREF:
-        return Sink(SinkKind.HEAP, "stored through a pointer", target)
+        return Sink(SinkKind.HEAP, "stored through a pointer", target, Route.STORE)
     if storage.kind is StorageKind.SLICE_ELEMENT:
-        return Sink(SinkKind.HEAP, "stored in a slice element", target)
+        return Sink(SinkKind.HEAP, "stored in a slice element", target, Route.CONTAINER)
     if storage.kind is StorageKind.MAP_ELEMENT:
-        return Sink(SinkKind.HEAP, "stored in a map", target)
+        return Sink(SinkKind.HEAP, "stored in a map", target, Route.CONTAINER)
     if storage.kind is not StorageKind.VARIABLE or storage.symbol is None:
         return None
     symbol = storage.symbol
     if symbol.kind is SymbolKind.PACKAGE_VAR:
-        return Sink(SinkKind.HEAP, f"stored in the package-level variable {symbol.name}", target)
+        return Sink(SinkKind.HEAP, f"stored in the package-level variable {symbol.name}", target,
+                    Route.STORE)
     if symbol.kind is SymbolKind.RESULT:
-        return Sink(SinkKind.RESULT, f"stored in the result {symbol.name}", target)
+        return Sink(SinkKind.RESULT, f"stored in the result {symbol.name}", target, Route.RESULT)
     if symbol.kind in (SymbolKind.LOCAL, SymbolKind.PARAM, SymbolKind.RECEIVER):
         # `x = v` and `x.f = v`, `x[i] = v` on a local struct or array value: v's fate is x's.
         return _symbol_sink(fm, symbol, mode, walk)
@@ -287,7 +306,7 @@ def _element_sink(fm: FileModel, element: Node, mode: Mode, walk: _Walk) -> Sink
         return None  # an element of a nested literal with an elided type: not followed
     u = underlying(fm.type_of(literal))
     if isinstance(u, Map):
-        return Sink(SinkKind.HEAP, "stored in a map literal", literal)
+        return Sink(SinkKind.HEAP, "stored in a map literal", literal, Route.CONTAINER)
     if isinstance(u, Slice):
         return _literal_sink(fm, literal, Mode.CONTENT, walk)  # the elements live in the backing array
     if isinstance(u, (Array, Struct)):
@@ -335,7 +354,8 @@ def _receiver_sink(fm: FileModel, call: Node, receiver: Node, mode: Mode, walk: 
         return None  # the compiler may devirtualize it: the concrete method decides
     if walk.inlinable:
         return None  # inlined into a caller that knows the dynamic type, it may be devirtualized
-    return Sink(SinkKind.HEAP, f"the receiver of {found.name}, called through an interface", call)
+    return Sink(SinkKind.HEAP, f"the receiver of {found.name}, called through an interface", call,
+                Route.INTERFACE)
 
 
 def _index_sink(fm: FileModel, index: Node, node: Node, mode: Mode, walk: _Walk) -> Sink | None:
@@ -367,10 +387,12 @@ def _argument_sink(fm: FileModel, args: Node, node: Node, spread: bool, mode: Mo
     if found is None:
         return None
     if call.parent is not None and call.parent.type == "go_statement" and found.kind is not CalleeKind.BUILTIN:
-        return Sink(SinkKind.HEAP, "passed to a goroutine", call)
+        return Sink(SinkKind.HEAP, "passed to a goroutine", call, Route.GOROUTINE)
     if found.kind is CalleeKind.BUILTIN:
         return _builtin_sink(fm, call, found.name, found.package, index, spread, mode, walk)
     if found.kind is CalleeKind.CONVERSION:
+        if copies(fm, call, node):
+            return None  # string(b), []byte(s): a new copy, b's array stays behind
         return _sink(fm, call, mode, walk)  # T(x) carries x's data
     argument = fm.argument(call, index)
     if argument is None:
@@ -381,18 +403,20 @@ def _argument_sink(fm: FileModel, args: Node, node: Node, spread: bool, mode: Mo
     if found.kind is CalleeKind.INTERFACE_METHOD:
         if found.receiver is None or unknown_dynamic_type(fm, found.receiver) is None:
             return None  # the compiler may devirtualize it: the concrete method decides
-        return Sink(SinkKind.HEAP, f"passed to {name}, a method called through an interface", call)
+        return Sink(SinkKind.HEAP, f"passed to {name}, a method called through an interface", call,
+                    Route.INTERFACE)
     if found.kind is CalleeKind.FUNC_VALUE:
         binding = fm.func_value_binding(call)
         if binding.kind is BindingKind.DYNAMIC:
-            return Sink(SinkKind.HEAP, f"passed to {name}, a func value ({binding.reason})", call)
+            return Sink(SinkKind.HEAP, f"passed to {name}, a func value ({binding.reason})", call,
+                        Route.FUNC_VALUE)
         return None
     if found.kind in (CalleeKind.FUNCTION, CalleeKind.METHOD) and found.declaration is not None:
         tail = argument.variadic_tail
         asked = Mode.CONTENT if tail or mode is Mode.CONTENT else Mode.VALUE
         leak = _param_leak(fm, found.declaration, argument.param_index, asked, walk)
         if leak is SinkKind.HEAP:
-            return Sink(SinkKind.HEAP, f"passed to {name}, which leaks it", call)
+            return Sink(SinkKind.HEAP, f"passed to {name}, which leaks it", call, Route.CALL)
         if leak is SinkKind.RESULT and not tail:
             return _sink(fm, call, mode, walk)
         return None
@@ -404,13 +428,13 @@ def _builtin_sink(fm: FileModel, call: Node, name: str, package: str, index: int
     if package:
         return None  # unsafe
     if name == "panic":
-        return Sink(SinkKind.HEAP, "passed to panic", call)
+        return Sink(SinkKind.HEAP, "passed to panic", call, Route.PANIC)
     if name == "append":
-        if index == 0:
-            return _sink(fm, call, mode, walk) if mode is Mode.CONTENT else None
+        if index == 0:  # with room to spare, the appendee itself is the result
+            return _sink(fm, call, mode, walk)
         if spread and mode is Mode.VALUE:
             return None  # the slice itself is not stored, its elements are
-        return Sink(SinkKind.HEAP, "appended to a slice", call)
+        return Sink(SinkKind.HEAP, "appended to a slice", call, Route.CONTAINER)
     return None
 
 
@@ -420,17 +444,34 @@ def _std_sink(fm: FileModel, call: Node, name: str, leak: ParamLeak | None, tail
         return None
     reason = f"passed to {name}, which leaks it"
     if leak.kind is LeakKind.HEAP:
-        return Sink(SinkKind.HEAP, reason, call)
+        return Sink(SinkKind.HEAP, reason, call, Route.CALL)
     if leak.kind is LeakKind.CONTENT:
         # The content of the parameter leaks: for a ...T tail that is the argument itself.
         if (tail and not spread) or mode is Mode.CONTENT:
-            return Sink(SinkKind.HEAP, reason, call)
+            return Sink(SinkKind.HEAP, reason, call, Route.CALL)
         return None
     # Leaks to a result: the argument lives as long as the result does.
     if leak.content and ((tail and not spread) or mode is Mode.CONTENT):
-        return Sink(SinkKind.HEAP, reason, call)
+        return Sink(SinkKind.HEAP, reason, call, Route.CALL)
     if not tail and any(level == 0 for _, level in leak.results):
+        return _results_sink(fm, call, [i for i, level in leak.results if level == 0], mode, walk)
+    return None
+
+
+def _results_sink(fm: FileModel, call: Node, indices: list[int], mode: Mode, walk: _Walk) -> Sink | None:
+    """Where the results `indices` of a call go: the call's own value, or for `a, b := f(x)`
+    the targets at those positions."""
+    values = call.parent
+    statement = values.parent if values is not None and values.type == "expression_list" else None
+    right = statement.child_by_field_name("right") if statement is not None else None
+    left = statement.child_by_field_name("left") if statement is not None else None
+    if values is None or left is None or right is None or right.id != values.id or len(operands(values)) != 1:
         return _sink(fm, call, mode, walk)
+    targets = operands(left)
+    for index in indices:
+        found = _store_sink(fm, targets[index], mode, walk) if index < len(targets) else None
+        if found is not None:
+            return found
     return None
 
 
@@ -441,7 +482,7 @@ def _symbol_sink(fm: FileModel, symbol: Symbol, mode: Mode, walk: _Walk) -> Sink
     if symbol.node is None or symbol.function is None:
         return None
     if symbol.kind is SymbolKind.RESULT:
-        return Sink(SinkKind.RESULT, f"stored in the result {symbol.name}", symbol.node)
+        return Sink(SinkKind.RESULT, f"stored in the result {symbol.name}", symbol.node, Route.RESULT)
     key = (symbol.node.id, mode.value)
     if key in walk.visiting:
         return None  # already being followed: what it adds is found there
@@ -454,7 +495,7 @@ def _symbol_sink(fm: FileModel, symbol: Symbol, mode: Mode, walk: _Walk) -> Sink
     walk.depth += 1
     try:
         to_result: Sink | None = None
-        for use in _uses(fm, symbol):
+        for use in uses(fm, symbol):
             if is_dead(fm, use):
                 continue
             found = _sink(fm, use, mode, walk)
@@ -468,7 +509,7 @@ def _symbol_sink(fm: FileModel, symbol: Symbol, mode: Mode, walk: _Walk) -> Sink
         walk.depth -= 1
 
 
-def _uses(fm: FileModel, symbol: Symbol) -> list[Node]:
+def uses(fm: FileModel, symbol: Symbol) -> list[Node]:
     """The identifiers in the declaring function (closures included) that denote `symbol`."""
     function = symbol.function
     assert function is not None and symbol.node is not None
@@ -526,31 +567,17 @@ def _param_symbol(fm: FileModel, decl: Node, index: int) -> Symbol | None:
     return symbol if symbol is not None and symbol.kind is SymbolKind.PARAM else None
 
 
-def certainly_not_inlined(fm: FileModel, decl: Node) -> bool:
-    """Whether Go 1.27's inliner (budget 80 IR nodes, 57 more per call it cannot inline) surely
-    leaves this function alone; False when it might inline it."""
-    body = decl.child_by_field_name("body")
-    if body is None:
-        return True
-    count = 0
-    calls = 0
-    stack = [body]
-    while stack:
-        node = stack.pop()
-        count += 1
-        kind = node.type
-        if kind in ("defer_statement", "go_statement", "select_statement"):
-            return True
-        if kind == "call_expression":
-            fn = node.child_by_field_name("function")
-            if fn is not None and fm.text(fn) == "recover":
-                return True
-            found = fm.callee(node) if fn is not None and fn.type in ("selector_expression", "identifier") else None
-            if found is not None and found.kind in (CalleeKind.INTERFACE_METHOD, CalleeKind.FUNC_VALUE):
-                calls += 1  # the inliner charges an indirect call like one it cannot inline
-        stack.extend(node.named_children)
-    # tree-sitter makes about two named nodes per IR node; keep a wide margin over the budget
-    return count > _INLINE_NODE_LIMIT or count // 2 + calls * _INLINE_CALL_COST > 100
+def copies(fm: FileModel, conversion: Node, operand: Node) -> bool:
+    """`string(b)`, `string(r)`, `[]byte(s)`, `[]rune(s)`: the result is a new allocation that
+    shares nothing with the operand."""
+    to, of = underlying(fm.type_of(conversion)), underlying(fm.type_of(operand))
+    if is_string(to):
+        return isinstance(of, Slice) or (isinstance(of, Basic) and not is_string(of))
+    return isinstance(to, Slice) and is_string(of)
+
+
+def is_string(t: Type | None) -> bool:
+    return isinstance(t, Basic) and t.name in ("string", "untyped string")
 
 
 def _unparen(node: Node) -> Node:

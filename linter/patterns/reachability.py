@@ -113,15 +113,15 @@ def reported_where_written(fm: FileModel, node: Node) -> bool:
     """Whether Go 1.27 reports escapes of `node` in its own function: not dead code (or code
     that may be dead), not the body of a generic function that the package never instantiates
     (an instantiation in the package reports its escapes at the generic body's lines)."""
-    return not (in_generic(node) and not _instantiated(fm, node)) and not is_dead(fm, node)
+    return not (generic_top(fm, node) is not None and not instantiated(fm, node)) and not is_dead(fm, node)
 
 
-def _instantiated(fm: FileModel, node: Node) -> bool:
+def instantiated(fm: FileModel, node: Node) -> bool:
     """The generic function (or generic type, for a method) around `node` is used by code the
     package compiles: a non-generic declaration, or a generic one that is itself used so."""
-    top = node
-    while top.parent is not None and top.parent.type != "source_file":
-        top = top.parent
+    top = fm.top_at(node.start_byte)
+    if top is None:
+        return True
     # A use in a _test.go file instantiates it only in the test binary: `go build` of the
     # package prints nothing for the generic body (cmd/internal/par's Work[T]).
     tests = Path(fm.source.path).name.endswith("_test.go")
@@ -203,6 +203,24 @@ def _names_used(fm: FileModel, tests: bool) -> dict[str, dict[int, Node]]:
                 for ident in captured(_NAME_QUERY, top, "name"):
                     found.setdefault(other.text(ident), {})[top.id] = top
     return found
+
+
+def generic_top(fm: FileModel, node: Node) -> Node | None:
+    """The generic function, or method of a generic type, whose body holds `node` (found by
+    bisection: `in_generic` walks up through the node's ancestors, which costs their depth at
+    each step in tree-sitter)."""
+    top = fm.top_at(node.start_byte)
+    if top is None:
+        return None
+    body = top.child_by_field_name("body")
+    if body is None or not body.start_byte <= node.start_byte < body.end_byte:
+        return None
+    if top.type == "function_declaration":
+        return top if top.child_by_field_name("type_parameters") is not None else None
+    if top.type == "method_declaration":
+        receiver = top.child_by_field_name("receiver")
+        return top if receiver is not None and b"[" in (receiver.text or b"") else None
+    return None
 
 
 def in_generic(node: Node) -> bool:

@@ -39,7 +39,7 @@ from goescape.linter.model import (
 from goescape.linter.model.types import Array, Basic, Interface, Map, Pointer, Slice, Struct, Type, core
 from goescape.linter.patterns.boxing import compiler_anchor
 from goescape.linter.patterns.closures import inline_notes
-from goescape.linter.patterns.reachability import is_dead
+from goescape.linter.patterns.reachability import is_dead, reported_where_written
 from goescape.linter.rule.context import Context
 from goescape.linter.rule.meta import RuleMeta
 from goescape.linter.syntax.parsing import GO, captured
@@ -570,34 +570,16 @@ def destination(fm: FileModel, lvalue: Node) -> Destination | None:
 # -- where the compiler looks ----------------------------------------------------------------------
 
 
-def compiled_function(node: Node) -> Node | None:
-    """The top-level function or method around `node` when the compiler analyzes its body on
-    its own; None at package level and in generic functions and methods of generic types,
-    whose bodies are analyzed only for the instantiations the package itself makes."""
-    top = node
-    while top.parent is not None and top.parent.type != "source_file":
-        top = top.parent
-    if top.type == "function_declaration":
-        return None if top.child_by_field_name("type_parameters") is not None else top
-    if top.type == "method_declaration":
-        receiver = top.child_by_field_name("receiver")
-        if receiver is None:
-            return None
-        for decl in receiver.named_children:
-            type_node = decl.child_by_field_name("type")
-            while type_node is not None and type_node.type in ("pointer_type", "parenthesized_type"):
-                inner = type_node.named_children
-                type_node = inner[0] if inner else None
-            if type_node is None or type_node.type == "generic_type":
-                return None
-        return top
-    return None
-
-
 def analyzed(fm: FileModel, node: Node) -> bool:
-    """Whether the compiler's escape analysis sees `node`: in a non-generic function, and not in
-    code the compiler drops as unreachable."""
-    return compiled_function(node) is not None and not is_dead(fm, node)
+    """Whether the compiler's escape analysis reports the escapes of `node` where it is written:
+    in a function or method (not a package-level initializer), not in code the compiler drops
+    as unreachable, and, in a generic function or a method of a generic type, only when the
+    package instantiates it (each shape instantiation reports at the generic body's lines:
+    `&FreeListG[go.shape.int]{...} escapes to heap`)."""
+    top = fm.top_at(node.start_byte)  # a bisection: walking up the parents costs their depth
+    if top is None or top.type not in ("function_declaration", "method_declaration"):
+        return False
+    return reported_where_written(fm, node)
 
 
 def assigned_pairs(statement: Node) -> list[tuple[Node, Node]]:

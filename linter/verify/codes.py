@@ -9,7 +9,7 @@ CHANNEL = "ESC105"  # channel-payload
 VARIADIC = "ESC106"  # variadic-interface
 INDIRECT = "ESC107"  # indirect-assignment
 INTERFACE_METHOD = "ESC108"  # interface-method-argument
-# The catch-all rules, for escapes outside the seed's taxonomy (rules/*.py with VERIFY_ONLY).
+# The rules of the escapes outside the seed's taxonomy (ESC205 is verify-only, the catch-all).
 CLOSURE = "ESC201"  # closure-capture
 APPEND = "ESC202"  # append-growth
 CONVERSION = "ESC203"  # conversion-allocation

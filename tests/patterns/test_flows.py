@@ -7,7 +7,8 @@ from tree_sitter import Node
 
 from goescape.linter.model import FileModel
 from goescape.linter.patterns.boxed_values import escaping_boxes, inlined_boxes, surely_inlined
-from goescape.linter.patterns.flows import Mode, SinkKind, certainly_not_inlined, param_leak, value_sink
+from goescape.linter.patterns.flows import Mode, SinkKind, param_leak, value_sink
+from goescape.linter.patterns.inlining import certainly_not_inlined
 
 HEADER = """package p
 
