@@ -15,7 +15,7 @@ if __package__ in (None, ""):  # run as `python bench/alloc_coverage.py`: make `
 
 from bench.alloc_score import PackageResult, Report, enclosing_functions, score
 from bench.alloc_tables import render
-from bench.allocs import BenchOptions, Charged, charge, run_benchmarks
+from bench.allocs import BenchOptions, Charged, charge, functions_on_stacks, run_benchmarks
 from bench.measure import BenchError, GoPackage, go_command, goroot_src, list_packages
 from bench.suites import ALLOC_HOLDOUT, ALLOC_TUNED
 from goescape.linter.config.file import Config
@@ -29,7 +29,7 @@ from goescape.linter.registry.registry import Registry, build_registry
 from goescape.linter.run.runner import run
 from goescape.linter.verify import create_stage
 
-MODES = ("heuristic", "verify")
+MODES = ("heuristic", "verify", "profile", "verify+profile")
 EPILOG = """\
 Lists live in bench/suites.py: std-tuned (ALLOC_TUNED) and std-holdout (ALLOC_HOLDOUT), the accuracy
 benchmark's lists less the packages without benchmarks. Every package's benchmarks run twice at most:
@@ -91,7 +91,8 @@ def measure_package(go: str, package: GoPackage, group: str, cwd: Path, modes: S
         out = Path(temp)
         # A std package is tested from the temporary folder (nothing is written next to GOROOT);
         # a module's from its folder, which `go test` needs to find the module.
-        run = run_benchmarks(go, package.import_path, out if group != "module" else cwd, out, "mem", options)
+        where = out if group != "module" else cwd
+        run = run_benchmarks(go, package.import_path, where, out, "mem", options)
         result.benchmarks = run.benchmarks
         if not run.ok or run.profile is None:
             result.problem = run.problem
@@ -101,14 +102,26 @@ def measure_package(go: str, package: GoPackage, group: str, cwd: Path, modes: S
         except ProfileError as error:
             result.problem = str(error)
             return result
-    _record(result, charged)
-    if result.charged_bytes:
+        _record(result, charged)
+        if not result.charged_bytes:
+            result.problem = "its benchmarks allocate nothing in its own code"
+            return result
+        reached = set(charged.functions)
+        cpu: Path | None = None
+        if any("profile" in mode for mode in modes):
+            # What goescape is given: a CPU profile of a separate run, never the memory
+            # profile the findings are scored against.
+            cpu_run = run_benchmarks(go, package.import_path, where, out, "cpu", options)
+            if not cpu_run.ok or cpu_run.profile is None:
+                result.problem = f"the CPU-profiled run: {cpu_run.problem}"
+                return result
+            cpu = cpu_run.profile
+            reached |= functions_on_stacks(load(cpu), [str(f) for f in package.go_files])
         enclosing = enclosing_functions(package.go_files)
         for mode in modes:
-            linted = _lint_in(package, registry, go if mode == "verify" else None)
-            result.coverage[mode] = score(ranked(linted.diagnostics), charged, charged.functions, enclosing)
-    else:
-        result.problem = "its benchmarks allocate nothing in its own code"
+            verify = go if mode.startswith("verify") else None
+            linted = _lint_in(package, registry, verify, cpu if "profile" in mode else None)
+            result.coverage[mode] = score(ranked(linted.diagnostics), charged, frozenset(reached), enclosing)
     result.seconds = time.perf_counter() - started
     return result
 
@@ -122,13 +135,15 @@ def private_gocache(go: str) -> Path:
     return Path(tempfile.gettempdir()) / f"goescape-alloc-gocache-{digest}"
 
 
-def _lint_in(package: GoPackage, registry: Registry, go: str | None) -> RunResult:
+def _lint_in(package: GoPackage, registry: Registry, go: str | None, profile: Path | None) -> RunResult:
     """goescape's engine on the package's files, default configuration; with `go`, verified
     (`--verify`, compiler results not cached: a cached result would carry the build cache's
-    paths). Run from the package's own folder, as a user there would: from elsewhere, a file
-    under a hidden folder below the working folder (a virtual environment's GOROOT) is skipped
-    like any file a pre-commit hook passes from such a folder."""
-    policy = Policy.build(Config(root=package.dir, verify="on" if go else "off"), registry)
+    paths); with `profile`, weighed by it (`--profile`). Run from the package's own folder, as a
+    user there would: from elsewhere, a file under a hidden folder below the working folder (a
+    virtual environment's GOROOT) is skipped like any file a pre-commit hook passes from such a
+    folder."""
+    config = Config(root=package.dir, verify="on" if go else "off", profile=(profile,) if profile else ())
+    policy = Policy.build(config, registry)
     stages = [create_stage(go, cgo=False, known=lambda code: code in registry.rules, cache_root=None)] if go else []
     here = os.getcwd()
     os.chdir(package.dir)

@@ -70,6 +70,20 @@ def charge(profile: Profile, files: Iterable[str]) -> Charged:
                    frozenset(functions))
 
 
+def functions_on_stacks(profile: Profile, files: Iterable[str]) -> frozenset[tuple[str, int]]:
+    """(file, start line) of the functions of `files` on any of the profile's stacks: the code
+    the benchmarks ran (a CPU profile's, sampled every 10 ms, misses the quickest)."""
+    own = {os.path.realpath(f) for f in files}
+    resolved: dict[str, str | None] = {}
+    found: set[tuple[str, int]] = set()
+    for _, frames in profile.stacks():
+        for frame in frames:
+            path = _own(frame, own, resolved)
+            if path is not None:
+                found.add((path, frame.start_line))
+    return frozenset(found)
+
+
 def _own(frame: Frame, own: set[str], resolved: dict[str, str | None]) -> str | None:
     if frame.filename not in resolved:
         real = os.path.realpath(frame.filename) if frame.filename else ""

@@ -28,7 +28,7 @@ def render(result: RunResult, policy: Policy, options: ReportOptions) -> str:
         summary["refuted"] = len(result.refuted)
     if options.show_refuted:
         document["refuted"] = [_finding(d) for d in result.refuted]
-    summary.update(result.filters)  # "baseline": {hidden, fixed}, "diff": {hidden}
+    summary.update(result.filters)  # "baseline": {hidden, fixed}, "diff": {hidden}, "min-weight": {hidden}
     return json.dumps(document, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
 
 

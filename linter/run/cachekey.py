@@ -101,6 +101,10 @@ def _config_digest(policy: Policy) -> dict[str, Any]:
         "options": {code: dict(options) for code, options in sorted(config.rule_options.items())},
         "include_generated": config.include_generated,
         "max_file_size": config.max_file_size,  # skipped or linted, and which siblings the model reads
+        # what the cost model and the profiles lower findings to, and the profiles themselves
+        # (their content, and the files they were bound to)
+        "lowered": [int(config.cold_severity), int(config.no_allocation_severity)],
+        "profile": policy.profile.digest if policy.profile is not None else None,
     }
 
 

@@ -5,8 +5,9 @@ import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from goescape.linter.config.discover import Target, discover
+from goescape.linter.config.discover import Discovery, Target, discover
 from goescape.linter.config.policy import Policy
+from goescape.linter.cost.functions import package_prefixes
 from goescape.linter.engine.lint import FindingStage, lint_directory
 from goescape.linter.findings import Diagnostic, FileResult, Notice, RunResult
 from goescape.linter.run.batch import lint_all
@@ -24,11 +25,17 @@ def project_root(start: Path) -> Path:
 
 def run(paths: Sequence[str], policy: Policy, root: Path,
         stages: Sequence[FindingStage] = (), *, jobs: int = 1, cache: ResultCache | None = None,
-        only: Callable[[Path], bool] | None = None) -> RunResult:
+        only: Callable[[Path], bool] | None = None, found: Discovery | None = None) -> RunResult:
     """Lint `paths`. `jobs` worker processes lint folders in parallel (in-process when there are
     finding stages); `cache` answers for files whose inputs are unchanged; `only` restricts
-    linting to the discovered files it accepts (--diff)."""
-    found = discover(paths, policy.excluded, default_excludes=policy.config.default_excludes)
+    linting to the discovered files it accepts (--diff); `found` is `paths` already discovered."""
+    if found is None:
+        found = discover(paths, policy.excluded, default_excludes=policy.config.default_excludes)
+    if policy.profile is not None:
+        # Allocations are charged to the first linted frame: every file found counts, also
+        # those --diff leaves out, so that a file's findings do not depend on the diff.
+        every = [t.path for t in found.targets]
+        policy.profile.bind(every, package_prefixes(every))
     targets = [t for t in found.targets if only is None or only(t.path)]
     result = RunResult(root=root, missing=list(found.missing), files_excluded=found.excluded)
     for path, reason in found.unreadable:
@@ -46,10 +53,24 @@ def run(paths: Sequence[str], policy: Policy, root: Path,
         file_results = lint_all(groups, policy, root, stages, jobs=jobs, cache=cache, scope=scope)
     for file_result in file_results:
         _merge(result, file_result)
+    if policy.profile is not None:
+        result.notices.extend(_unmatched(policy))
     result.diagnostics.sort(key=Diagnostic.sort_key)
     result.refuted.sort(key=Diagnostic.sort_key)
     result.notices.sort(key=Notice.sort_key)
     return result
+
+
+def _unmatched(policy: Policy) -> list[Notice]:
+    """How many of each profile's samples matched no linted file (nothing to weigh there)."""
+    assert policy.profile is not None
+    notices = []
+    for path, kind, total, missed in policy.profile.unmatched():
+        if missed:
+            what = "call edges" if kind == "pgo" else "samples"
+            notices.append(Notice("profile", f"{path}: {missed:,} of {total:,} {what} ({missed / total:.1%}) "
+                                  "matched no linted file"))
+    return notices
 
 
 def by_directory(targets: Sequence[Target]) -> list[list[Target]]:

@@ -44,6 +44,7 @@ class _State:
     root: Path
     stages: Sequence[FindingStage]
     hash_contents: bool
+    profile: Any = None  # ProfileIndex | None, bound to the run's files, for a spawned worker
 
 
 _STATE: _State | None = None
@@ -113,7 +114,8 @@ def _start_method(state: _State) -> tuple[Any, _State | None]:
     fresh = build_registry()
     if [(r.code, r.origin) for r in fresh.sorted()] != [(r.code, r.origin) for r in state.policy.registry.sorted()]:
         return None, None
-    spawned = _State(None, state.policy.config, state.root, state.stages, state.hash_contents)
+    spawned = _State(None, state.policy.config, state.root, state.stages, state.hash_contents,
+                     state.policy.profile)
     try:
         pickle.dumps(spawned)
     except Exception:  # a finding stage that cannot cross processes
@@ -165,8 +167,8 @@ def _start(state: _State) -> None:
         from goescape.linter.registry.registry import build_registry
 
         assert state.config is not None
-        state = _State(Policy.build(state.config, build_registry()), None, state.root, state.stages,
-                       state.hash_contents)
+        state = _State(Policy.build(state.config, build_registry(), state.profile), None, state.root,
+                       state.stages, state.hash_contents)
     _STATE = state
 
 

@@ -95,3 +95,48 @@ def go_profiles(tmp_path_factory: pytest.TempPathFactory) -> GoProfiles:
         cpu_traces=pprof("-traces", "cpu.pprof"),
         mem_traces=pprof("-traces", "-sample_index=alloc_space", "mem.pprof")))
     return _PROFILES[0]
+
+
+PROFILED = HERE / "profiled"  # the module the profile-guided mode's tests lint
+
+
+@dataclass(frozen=True)
+class ProfiledModule:
+    """tests/profile/profiled copied into a folder not named like its module (`pmod`), with a
+    memory profile of its benchmarks (-memprofilerate=1), the same built with -trimpath, and a
+    CPU profile of cmd/app's benchmark with its `go tool preprofile` form."""
+
+    dir: Path
+    mem: Path
+    mem_trimpath: Path
+    app: Path
+    app_cpu: Path
+    app_pgo: Path
+
+    def line(self, text: str, name: str = "lib.go") -> int:
+        """The 1-based line of lib.go (or `name`) that holds `text`."""
+        lines = (self.dir / name).read_text().splitlines()
+        (number,) = [i for i, line in enumerate(lines, start=1) if text in line]
+        return number
+
+
+_PROFILED: list[ProfiledModule] = []
+
+
+def profiled_module(tmp_path_factory: pytest.TempPathFactory) -> ProfiledModule:
+    if _PROFILED:
+        return _PROFILED[0]
+    go = go_command(tmp_path_factory)
+    profiles = tmp_path_factory.mktemp("profiles")
+    folder = tmp_path_factory.mktemp("profiled") / "pmod"
+    shutil.copytree(PROFILED, folder)
+    bench = ["test", "-run=^$", "-bench=.", "-benchtime=20x", "-memprofilerate=1", "-o", str(profiles / "lib.test")]
+    go.run([*bench, "-memprofile", str(profiles / "mem.pprof"), "."], folder)
+    go.run([*bench, "-trimpath", "-memprofile", str(profiles / "mem_trimpath.pprof"), "."], folder)
+    app = folder / "cmd" / "app"
+    go.run(["test", "-run=^$", "-bench=.", "-benchtime=1s", "-cpuprofile", str(profiles / "cpu.pprof"),
+            "-o", str(profiles / "app.test"), "."], app)
+    go.run(["tool", "preprofile", "-i", str(profiles / "cpu.pprof"), "-o", str(profiles / "cpu.pgo")], app)
+    _PROFILED.append(ProfiledModule(folder, profiles / "mem.pprof", profiles / "mem_trimpath.pprof", app,
+                                    profiles / "cpu.pprof", profiles / "cpu.pgo"))
+    return _PROFILED[0]
