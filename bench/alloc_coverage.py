@@ -4,6 +4,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import os
+import shutil
 import sys
 import tempfile
 import time
@@ -45,18 +46,20 @@ def build_parser() -> argparse.ArgumentParser:
                         help="which package list to measure (default: all, unless --packages or --module)")
     parser.add_argument("--packages", nargs="+", metavar="PKG", help="measure these standard-library packages")
     parser.add_argument("--module", type=Path, metavar="DIR", help="measure the packages of the Go module in DIR")
-    parser.add_argument("--pattern", default="./...", metavar="PATTERN",
-                        help="with --module: which of its packages (go list pattern; default ./...)")
+    parser.add_argument("--pattern", nargs="+", default=["./..."], metavar="PATTERN",
+                        help="with --module: which of its packages (go list patterns; default ./...)")
     parser.add_argument("--modes", default=",".join(MODES), metavar="LIST",
                         help=f"comma-separated, from {', '.join(MODES)} (default: all of them)")
     parser.add_argument("--benchtime", default="10x", metavar="T",
                         help="-benchtime of the memory-profiled run (default 10x: every allocation is recorded)")
-    parser.add_argument("--cpu-benchtime", default="100ms", metavar="T",
-                        help="-benchtime of the CPU-profiled run (default 100ms)")
+    parser.add_argument("--cpu-benchtime", default="500ms", metavar="T",
+                        help="-benchtime of the CPU-profiled run (default 500ms)")
     parser.add_argument("--timeout", type=float, default=300.0, metavar="SECONDS",
                         help="give up on a package's benchmark run after this long (default 300)")
     parser.add_argument("--gocache", type=Path, metavar="DIR",
                         help="the Go build cache to use (default: a private one for this GOROOT, in the temp folder)")
+    parser.add_argument("--keep", type=Path, metavar="DIR",
+                        help="keep each package's profiles in DIR/<import path>/ (mem.pprof, cpu.pprof)")
     parser.add_argument("--examples", type=int, default=5, metavar="N",
                         help="how many allocation-free findings on allocating lines to list per package")
     parser.add_argument("--format", choices=("text", "markdown", "json"), default="text")
@@ -79,7 +82,7 @@ def selected(args: argparse.Namespace, go: str) -> list[tuple[str, Path, list[Go
         folder = args.module.resolve()
         if not (folder / "go.mod").is_file():
             raise BenchError(f"{folder} is not a Go module (no go.mod)")
-        groups.append(("module", folder, list(list_packages(go, (args.pattern,), folder))))
+        groups.append(("module", folder, list(list_packages(go, tuple(args.pattern), folder))))
     return groups
 
 
@@ -117,6 +120,12 @@ def measure_package(go: str, package: GoPackage, group: str, cwd: Path, modes: S
                 return result
             cpu = cpu_run.profile
             reached |= functions_on_stacks(load(cpu), [str(f) for f in package.go_files])
+        if options.keep is not None:
+            kept = options.keep / package.import_path
+            kept.mkdir(parents=True, exist_ok=True)
+            for profile in (run.profile, cpu):
+                if profile is not None:
+                    shutil.copy(profile, kept / profile.name)
         enclosing = enclosing_functions(package.go_files)
         for mode in modes:
             verify = go if mode.startswith("verify") else None
@@ -174,7 +183,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         # Every go command of the run, --verify's included, uses this cache (os.environ is what
         # they start from); it is put back afterwards.
         os.environ["GOCACHE"] = str(args.gocache or private_gocache(go))
-        options = BenchOptions(args.benchtime, args.cpu_benchtime, args.timeout)
+        options = BenchOptions(args.benchtime, args.cpu_benchtime, args.timeout, keep=args.keep)
         results: list[PackageResult] = []
         for group, cwd, packages in selected(args, go):
             for package in packages:

@@ -174,7 +174,8 @@ def as_json(report: Report) -> str:
         groups[group] = {mode: _means_json(means([p.coverage[mode] for p in packages if mode in p.coverage]))
                          for mode in report.modes}
     document = {
-        "go": report.go_version, "modes": list(report.modes), "options": asdict(report.options) | {"env": None},
+        "go": report.go_version, "modes": list(report.modes),
+        "options": asdict(report.options) | {"env": None, "keep": None},
         "means": groups,
         "packages": [{**{k: v for k, v in asdict(p).items() if k != "coverage"},
                       "coverage": {mode: _coverage_json(c) for mode, c in p.coverage.items()}}

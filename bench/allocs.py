@@ -115,9 +115,10 @@ class BenchOptions:
     wall-clock limit per run."""
 
     mem_benchtime: str = "10x"
-    cpu_benchtime: str = "100ms"
+    cpu_benchtime: str = "500ms"
     timeout: float = 300.0
     bench: str = "."  # the -bench pattern
+    keep: Path | None = None  # where to keep the profiles (None: they go with the temporary folder)
     env: dict[str, str] = field(default_factory=gc.safe_env)
 
 

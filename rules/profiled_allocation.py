@@ -5,7 +5,8 @@ Reported only when a profile is given (`--profile`, or a `default.pgo` beside a 
 package): a line to which the profile charges allocations and on which (or on whose related
 lines) no escape finding sits. A memory profile (`go test -memprofile`, `runtime/pprof`'s
 `allocs` or `heap` profile) charges each allocated byte; a CPU profile charges the samples
-spent under `runtime.mallocgc`. An allocation made inside a function outside the linted code
+spent in the runtime's allocation code (`runtime.mallocgc`, and the functions that call it to
+grow a slice or a map, convert a string or box a value). An allocation made inside a function outside the linted code
 is charged to the first linted line on its stack, and the message names that callee and what
 it allocated: `this line allocated 64 MB in the profile, inside io.WriteString's []byte
 conversion`. Map growth is charged to the line that assigns to the map.

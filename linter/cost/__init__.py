@@ -1,1 +1,1 @@
-"""What a finding costs: the bytes its allocation takes and how often it runs, read from the code or measured by profiles."""
+"""What a finding costs: its allocation's bytes and how often it runs, read from the code or measured by profiles."""

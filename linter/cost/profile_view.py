@@ -78,7 +78,7 @@ class FileWeights:
                              f"({_percent(charge.weight / total)}, {objects}){where}")
             else:
                 parts.append(f"{subject} spent {_percent(charge.weight / total)} of the profile's {UNITS[kind]} in the "
-                             f"allocator ({charge.weight:,} under runtime.mallocgc){where}")
+                             f"runtime's allocation code ({charge.weight:,}){where}")
         return "; ".join(parts)
 
 

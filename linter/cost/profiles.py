@@ -1,8 +1,9 @@
 """The profiles of a run (`--profile`, `default.pgo`): weights per function and line, bound to the linted files.
 
 Each profile is one of three kinds, and profiles of a kind add up (as pprof merges them):
-- `cpu` (a CPU profile, or a default.pgo in pprof form): weight = samples; the samples under
-  `runtime.mallocgc` are also allocations, charged to the first linted frame above it;
+- `cpu` (a CPU profile, or a default.pgo in pprof form): weight = samples; the samples in the
+  runtime's allocation code (`runtime.mallocgc`, and what calls it: `growslice`, the string
+  conversions, map growth...) are also allocations, charged to the first linted frame above it;
 - `memory` (alloc_space/alloc_objects, as `go test -memprofile` writes): weight = bytes, and
   every sample is an allocation;
 - `pgo` (`GO PREPROFILE V1`): call edges only, so weights per function (calls made and
@@ -26,9 +27,8 @@ from goescape.linter.cost.functions import outer_name, package_prefixes, plain_n
 from goescape.linter.cost.pgo import HEADER, parse_preprofile
 from goescape.linter.cost.pprof import EmptyProfileError, Profile, ProfileError
 from goescape.linter.cost.pprof_read import parse as parse_pprof
-from goescape.linter.cost.shapes import allocation_shape, describe_line, is_runtime
+from goescape.linter.cost.shapes import allocation, describe_line, is_runtime
 
-MALLOC = "runtime.mallocgc"
 UNITS = {"cpu": "samples", "memory": "bytes", "pgo": "edge weight", "other": ""}
 
 Frame = tuple[int, int]  # (function index, recorded line)
@@ -201,13 +201,11 @@ class ProfileIndex:
 
     @staticmethod
     def _cpu_allocation(index: KindIndex, frames: list[Frame], value: int) -> None:
-        names = [index.functions[f].name for f, _ in frames]
-        if MALLOC not in names:
-            return
-        above = names.index(MALLOC) + 1
-        shape = allocation_shape(names[above:])
-        index.allocations.append((tuple(frames[above:]), value, 0, shape))
-        index.allocation_total += value
+        found = allocation([index.functions[f].name for f, _ in frames])
+        if found is not None:
+            caller, shape = found
+            index.allocations.append((tuple(frames[caller:]), value, 0, shape))
+            index.allocation_total += value
 
     def _add_preprofile(self, name: str, data: bytes) -> None:
         edges = parse_preprofile(data, name).edges

@@ -54,16 +54,32 @@ def is_runtime(name: str) -> bool:
     return name.startswith(("runtime.", "internal/runtime/", "internal/abi.", "sync/atomic."))
 
 
-def allocation_shape(frames_above_malloc: Sequence[str]) -> str:
-    """From a CPU sample's frames above runtime.mallocgc (leaf first): the shape of the first
-    runtime frame that says what it allocates, until the runtime's frames end."""
-    for name in frames_above_malloc:
-        if not is_runtime(name):
-            break
+# The runtime functions that allocate, or whose time is the allocation's (growslice copies the
+# old array, makeslice clears the new one, the map code rehashes into new groups).
+_ALLOCATORS = (
+    "runtime.mallocgc", "runtime.growslice", "runtime.makeslice", "runtime.newobject", "runtime.newarray",
+    "runtime.concatstring", "runtime.concatbyte", "runtime.slicebytetostring", "runtime.slicerunetostring",
+    "runtime.stringtoslicebyte", "runtime.stringtoslicerune", "runtime.rawstring", "runtime.rawbyteslice",
+    "runtime.rawruneslice", "runtime.intstring", "runtime.convT", "runtime.makemap", "runtime.makechan",
+    "runtime.newproc", "runtime.malg", "internal/runtime/maps.(*table).grow", "internal/runtime/maps.(*table).split",
+    "internal/runtime/maps.(*table).rehash", "internal/runtime/maps.(*Map).growToTable",
+    "internal/runtime/maps.(*Map).growToSmall", "internal/runtime/maps.newTable", "internal/runtime/maps.newarray",
+)
+
+
+def allocation(frames: Sequence[str]) -> tuple[int, str] | None:
+    """A CPU sample's stack (leaf first) that is allocating: the runtime's frames at its leaf
+    include one that allocates. Then (where the caller's frames begin, the shape of the
+    outermost runtime frame that says what it allocates); else None."""
+    end = next((i for i, name in enumerate(frames) if not is_runtime(name)), len(frames))
+    runtime = frames[:end]
+    if not any(name.startswith(_ALLOCATORS) for name in runtime):
+        return None
+    for name in reversed(runtime):
         for prefix, shape in _RUNTIME_SHAPES:
             if name.startswith(prefix):
-                return shape
-    return ""
+                return end, shape
+    return end, ""
 
 
 def describe_line(text: str) -> str:

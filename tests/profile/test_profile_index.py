@@ -123,15 +123,16 @@ func writeString(w Writer, s string) { w.Write([]byte(s)) }
 
 
 def cpu_profile(path: Path) -> bytes:
-    """A CPU profile of LINTED: `runtime.mallocgc` under Fill's append, under io-like code
-    called from Name, and plain samples; writeString inlined into Name."""
+    """A CPU profile of LINTED: `runtime.mallocgc` under Fill's append and under io-like code
+    called from Name (writeString inlined into it), the copy of a growing slice, a map assignment
+    that allocates nothing, and plain samples."""
     b = ProfileBuilder()
     b.sample_type("samples", "count")
     b.sample_type("cpu", "nanoseconds")
     functions = ["runtime.mallocgc", "runtime.growslice", "example.com/work.Fill", "testing.(*B).run1",
                  "runtime.stringtoslicebyte", "io.WriteString", "example.com/work.Name",
-                 "example.com/work.writeString"]
-    starts = [0, 0, 3, 0, 0, 0, 11, 17]
+                 "example.com/work.writeString", "runtime.memmove", "runtime.mapassign_faststr"]
+    starts = [0, 0, 3, 0, 0, 0, 11, 17, 0, 0]
     for number, (name, start) in enumerate(zip(functions, starts), start=1):
         b.function(number, name, str(path) if "work" in name else f"/goroot/{name}.go", start)
     b.location(1, 0x10, [(1, 900)])
@@ -142,10 +143,14 @@ def cpu_profile(path: Path) -> bytes:
     b.location(6, 0x60, [(6, 318)])
     b.location(7, 0x70, [(8, 17), (7, 12)])  # writeString inlined into Name at line 12
     b.location(8, 0x80, [(3, 5)])  # Fill's loop header
+    b.location(9, 0x90, [(9, 50)])
+    b.location(10, 0xa0, [(10, 60)])
     b.sample([1, 2, 3, 4], [6, 60])
     b.sample([1, 5, 6, 7, 4], [3, 30])
     b.sample([8, 4], [1, 10])
     b.sample([3, 8, 3, 4], [2, 20])  # the same line twice on one stack counts once
+    b.sample([9, 2, 3, 4], [1, 10])  # growslice copying: the allocation's cost too
+    b.sample([10, 8, 4], [2, 20])  # no allocator at the leaf: not an allocation
     return b.build()
 
 
@@ -159,17 +164,18 @@ def test_weights_and_cpu_allocations_land_on_the_linted_lines(tmp_path: Path) ->
     data = LINTED.encode()
     weights = file_weights(index, os.path.realpath(source),
                            source_functions(parse(data), data, "example.com/work"), ("example.com/work",))
-    assert weights.totals["cpu"] == (12, 9)
-    assert {line: w["cpu"] for line, w in weights.lines.items()} == {6: 8, 5: 3, 12: 3, 17: 3}
-    assert {start: w["cpu"] for start, w in weights.function_weights.items()} == {3: 9, 11: 3, 17: 3}
+    assert weights.totals["cpu"] == (15, 10)
+    assert {line: w["cpu"] for line, w in weights.lines.items()} == {6: 9, 5: 5, 12: 3, 17: 3}
+    assert {start: w["cpu"] for start, w in weights.function_weights.items()} == {3: 12, 11: 3, 17: 3}
     assert sorted(weights.allocations) == [6, 17]  # the first linted frame: writeString, inlined
     assert weights.site_message(6, "\t\ts = append(s, i)") == (
-        "this line's append growth spent 50.0% of the profile's samples in the allocator (6 under runtime.mallocgc)")
+        "this line's append growth spent 46.7% of the profile's samples in the runtime's allocation code (7)")
     assert weights.site_message(17, "") == (
-        "this line spent 25.0% of the profile's samples in the allocator (3 under runtime.mallocgc), "
+        "this line spent 20.0% of the profile's samples in the runtime's allocation code (3), "
         "inside io.WriteString's []byte conversion")
     on_fill = weights.properties(6)
-    assert on_fill["sampled"] and on_fill["share"] == pytest.approx(8 / 12)
-    assert on_fill["allocation_share"] == pytest.approx(6 / 12) and on_fill["function_share"] == pytest.approx(9 / 12)
+    assert on_fill["sampled"] and on_fill["share"] == pytest.approx(9 / 15)
+    assert on_fill["allocation_share"] == pytest.approx(7 / 15)
+    assert on_fill["function_share"] == pytest.approx(12 / 15)
     assert weights.properties(15)["sampled"] is False  # the interface declaration: no function
-    assert index.unmatched() == [(str(profile), "cpu", 4, 0)]
+    assert index.unmatched() == [(str(profile), "cpu", 6, 0)]
