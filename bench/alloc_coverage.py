@@ -15,7 +15,7 @@ if __package__ in (None, ""):  # run as `python bench/alloc_coverage.py`: make `
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.alloc_score import PackageResult, Report, enclosing_functions, score
-from bench.alloc_tables import render
+from bench.alloc_tables import from_json, render
 from bench.allocs import BenchOptions, Charged, charge, functions_on_stacks, run_benchmarks
 from bench.measure import BenchError, GoPackage, go_command, goroot_src, list_packages
 from bench.suites import ALLOC_HOLDOUT, ALLOC_TUNED
@@ -64,6 +64,8 @@ def build_parser() -> argparse.ArgumentParser:
                         help="how many allocation-free findings on allocating lines to list per package")
     parser.add_argument("--format", choices=("text", "markdown", "json"), default="text")
     parser.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE")
+    parser.add_argument("--render", type=Path, nargs="+", metavar="JSON",
+                        help="measure nothing: render these earlier --format json reports as one, in --format")
     return parser
 
 
@@ -135,6 +137,23 @@ def measure_package(go: str, package: GoPackage, group: str, cwd: Path, modes: S
     return result
 
 
+def _render_saved(paths: Sequence[Path], fmt: str, output: str | None) -> int:
+    try:
+        reports = [from_json(path.read_text(encoding="utf-8")) for path in paths]
+    except (OSError, ValueError, KeyError, TypeError) as error:
+        print(f"bench/alloc_coverage.py: error: cannot read a saved report: {error}", file=sys.stderr)
+        return 2
+    first = reports[0]
+    modes = tuple(dict.fromkeys(m for r in reports for m in r.modes))
+    merged = Report(first.go_version, modes, first.options, tuple(p for r in reports for p in r.packages), 0)
+    text = render(fmt, merged)
+    if output:
+        Path(output).write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
 def private_gocache(go: str) -> Path:
     """A build cache of this GOROOT's own: the compiler's output replayed from a shared cache
     names the GOROOT that first compiled a standard-library package, which may be another
@@ -176,6 +195,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     unknown = [m for m in modes if m not in MODES]
     if unknown or not modes:
         parser.error(f"--modes: unknown mode {', '.join(unknown) or '(none)'}; choose from {', '.join(MODES)}")
+    if args.render:
+        return _render_saved(args.render, args.format, args.output)
     registry = build_registry(plugins=False)
     previous = os.environ.get("GOCACHE")
     try:

@@ -15,6 +15,7 @@ from goescape.linter.syntax.parsing import parse
 
 INTERNAL_PREFIX = "ESC0"  # goescape's own directive checks: not findings about allocations
 TOP = (10, 50)
+RATES = ("findings", "warnings", "reached", "reached_warnings")  # Coverage.rate's parts
 UNCOVERED = 10  # uncovered allocating lines kept per package and mode, costliest first
 _FUNCTIONS = ("function_declaration", "method_declaration", "func_literal")
 
@@ -40,16 +41,22 @@ class Coverage:
     warnings_on_allocating: int
     reached: int  # findings in functions the benchmarks ran (on a profiled stack)
     reached_on_allocating: int
+    reached_warnings: int  # of them, at warning level or above
+    reached_warnings_on_allocating: int
     free_on_allocating: tuple[str, ...] = ()  # "allocates nothing" findings on a line that allocated
     uncovered: tuple[tuple[Key, int], ...] = ()  # the costliest lines no finding covers, with their bytes
 
     def rate(self, part: str) -> float | None:
-        """findings_on_allocating / findings and friends; None when there is nothing to divide."""
+        """on_allocating / findings and friends (RATES); None when there is nothing to divide."""
+        hit, total = self.counts(part)
+        return hit / total if total else None
+
+    def counts(self, part: str) -> tuple[int, int]:
         pairs = {"findings": (self.on_allocating, self.findings),
                  "warnings": (self.warnings_on_allocating, self.warnings),
-                 "reached": (self.reached_on_allocating, self.reached)}
-        hit, total = pairs[part]
-        return hit / total if total else None
+                 "reached": (self.reached_on_allocating, self.reached),
+                 "reached_warnings": (self.reached_warnings_on_allocating, self.reached_warnings)}
+        return pairs[part]
 
 
 def lines_of(diagnostic: Diagnostic) -> set[Key]:
@@ -83,6 +90,8 @@ def score(ranked: Sequence[Diagnostic], charged: Charged, reached: frozenset[tup
         on_allocating=len(allocating),
         warnings_on_allocating=sum(1 for f in allocating if f.severity >= Severity.WARNING),
         reached=len(in_reached), reached_on_allocating=sum(1 for f in in_reached if f in allocating),
+        reached_warnings=sum(1 for f in in_reached if f.severity >= Severity.WARNING),
+        reached_warnings_on_allocating=sum(1 for f in in_reached if f in allocating and f.severity >= Severity.WARNING),
         free_on_allocating=tuple(_free_on_allocating(findings, charged)),
         uncovered=tuple(sorted(((k, s.bytes) for k, s in charged.sites.items() if k not in covered),
                                key=lambda item: (-item[1], item[0]))[:UNCOVERED]))
@@ -167,13 +176,12 @@ def means(coverages: Sequence[Coverage]) -> Means:
 
     rates: dict[str, float | None] = {}
     pooled: dict[str, float | None] = {}
-    for part in ("findings", "warnings", "reached"):
+    for part in RATES:
         values = [r for c in coverages if (r := c.rate(part)) is not None]
         rates[part] = statistics.fmean(values) if values else None
-        hit = {"findings": "on_allocating", "warnings": "warnings_on_allocating", "reached": "reached_on_allocating"}
-        numerator = sum(getattr(c, hit[part]) for c in coverages)
-        denominator = sum(getattr(c, part) for c in coverages)
-        pooled[part] = numerator / denominator if denominator else None
+        hit = sum(c.counts(part)[0] for c in coverages)
+        total = sum(c.counts(part)[1] for c in coverages)
+        pooled[part] = hit / total if total else None
     return Means(len(coverages), mean_share([c.covered for c in coverages]),
                  {n: mean_share([c.top[n] for c in coverages]) for n in TOP}, rates, pooled,
                  sum(len(c.free_on_allocating) for c in coverages))

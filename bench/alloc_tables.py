@@ -7,6 +7,7 @@ from dataclasses import asdict
 from typing import Any
 
 from bench.alloc_score import TOP, Coverage, Means, PackageResult, Report, Share, means
+from bench.allocs import BenchOptions
 
 MODE_TITLES = {
     "heuristic": "default run (`goescape check`, order of `--rank`)",
@@ -26,14 +27,14 @@ def _mb(value: int) -> str:
 
 def summary_rows(report: Report) -> list[list[str]]:
     rows = [["packages", "mode", "n", "bytes covered", "objects", "sites", *(f"top {n} (bytes)" for n in TOP),
-             "findings on allocating lines", "warnings on allocating lines", "run findings on allocating lines",
-             "free findings on allocating lines"]]
+             "findings on allocating lines", "warnings on allocating lines",
+             "warnings on allocating lines, of those in code the benchmarks ran", "free findings on allocating lines"]]
     for group in report.groups():
         packages = [p for p in report.packages if p.group == group and p.scored]
         for mode in report.modes:
             m = means([p.coverage[mode] for p in packages if mode in p.coverage])
             rows.append([group, mode, str(m.packages), *_shares(m.covered), *(_pct(m.top[n].bytes) for n in TOP),
-                         *(_rate(m, part) for part in ("findings", "warnings", "reached")),
+                         *(_rate(m, part) for part in ("findings", "warnings", "reached_warnings")),
                          str(m.free_on_allocating)])
     return rows
 
@@ -136,7 +137,7 @@ def text(report: Report) -> str:
 
 
 def markdown(report: Report) -> str:
-    out = [f"Measured with `python bench/alloc_coverage.py --format markdown`: {_title(report)}.", "",
+    out = [f"Measured by `bench/alloc_coverage.py`: {_title(report)}.", "",
            "Per-package means; in brackets, the same share over all the packages' findings at once:", "",
            *_table(summary_rows(report))]
     for mode in report.modes:
@@ -191,3 +192,22 @@ def render(fmt: str, report: Report) -> str:
         return as_json(report)
     return text(report)
 
+
+
+def from_json(text: str) -> Report:
+    """A report written with --format json, read back (to render it in another format)."""
+    document = json.loads(text)
+    options = document["options"]
+    packages = []
+    for record in document["packages"]:
+        coverage = {mode: _coverage(data) for mode, data in record.pop("coverage").items()}
+        packages.append(PackageResult(**record, coverage=coverage))
+    settings = BenchOptions(options["mem_benchtime"], options["cpu_benchtime"], options["timeout"], options["bench"])
+    return Report(document["go"], tuple(document["modes"]), settings, tuple(packages), 0)
+
+
+def _coverage(data: dict[str, Any]) -> Coverage:
+    return Coverage(**{**data, "covered": Share(**data["covered"]),
+                       "top": {int(n): Share(**s) for n, s in data["top"].items()},
+                       "free_on_allocating": tuple(data["free_on_allocating"]),
+                       "uncovered": tuple(((u["path"], u["line"]), u["bytes"]) for u in data["uncovered"])})

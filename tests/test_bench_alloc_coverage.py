@@ -89,6 +89,7 @@ def report(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
     assert status == 0
     assert sorted(p.relative_to(module) for p in module.rglob("*")) == before, "the module's folder was written"
     document: dict[str, object] = json.loads(out.read_text())
+    document["saved"] = str(out)
     return document
 
 
@@ -141,7 +142,7 @@ def test_text_and_markdown_reports_name_every_package() -> None:
     from bench.allocs import BenchOptions
 
     share = Share(0.5, 0.25, 1.0)
-    coverage = Coverage(4, 2, share, {10: share, 50: share}, 2, 1, 3, 2)
+    coverage = Coverage(4, 2, share, {10: share, 50: share}, 2, 1, 3, 2, 2, 1)
     packages = (PackageResult("a/b", "std-tuned", benchmarks=3, charged_bytes=2000, sites=4, profile_bytes=4000,
                               coverage={"heuristic": coverage}),
                 PackageResult("c", "std-holdout", problem="no benchmarks"))
@@ -150,3 +151,12 @@ def test_text_and_markdown_reports_name_every_package() -> None:
         rendered = render(fmt, done)
         assert "a/b" in rendered and "c (std-holdout): no benchmarks" in rendered
         assert "50.0%" in rendered and "2.0 kB (50.0% of profile)" in rendered
+
+
+def test_a_saved_json_report_renders_again(report: dict[str, object], capsys: pytest.CaptureFixture[str]) -> None:
+    assert alloc_coverage.main(["--render", str(report["saved"]), "--format", "json"]) == 0
+    again = json.loads(capsys.readouterr().out)
+    assert again["means"] == report["means"]
+    assert [p["coverage"] for p in again["packages"]] == [p["coverage"] for p in report["packages"]]
+    assert alloc_coverage.main(["--render", str(report["saved"]), "--format", "markdown"]) == 0
+    assert "| example.com/alloc/work | module | 2 |" in capsys.readouterr().out
