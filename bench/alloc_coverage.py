@@ -65,7 +65,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--format", choices=("text", "markdown", "json"), default="text")
     parser.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE")
     parser.add_argument("--render", type=Path, nargs="+", metavar="JSON",
-                        help="measure nothing: render these earlier --format json reports as one, in --format")
+                        help="measure nothing: render these earlier --format json reports as one, in --format "
+                             "(a package in several: the last one's)")
     return parser
 
 
@@ -73,8 +74,12 @@ def selected(args: argparse.Namespace, go: str) -> list[tuple[str, Path, list[Go
     """(group, where `go test` runs, packages) for each list asked for."""
     chosen: list[tuple[str, Path, tuple[str, ...]]] = []
     src = goroot_src(go)
-    if args.packages:
-        chosen.append(("packages", src, tuple(args.packages)))
+    if args.packages:  # a package of one of the lists is reported in its list's group
+        for name, listed in (("std-tuned", ALLOC_TUNED), ("std-holdout", ALLOC_HOLDOUT), ("packages", None)):
+            picked = tuple(p for p in args.packages if (listed is None and p not in (*ALLOC_TUNED, *ALLOC_HOLDOUT))
+                           or (listed is not None and p in listed))
+            if picked:
+                chosen.append((name, src, picked))
     if args.suite in ("std-tuned", "all") or (args.suite is None and not args.packages and not args.module):
         chosen.append(("std-tuned", src, ALLOC_TUNED))
     if args.suite in ("std-holdout", "all") or (args.suite is None and not args.packages and not args.module):
@@ -116,7 +121,7 @@ def measure_package(go: str, package: GoPackage, group: str, cwd: Path, modes: S
         if any("profile" in mode for mode in modes):
             # What goescape is given: a CPU profile of a separate run, never the memory
             # profile the findings are scored against.
-            cpu_run = run_benchmarks(go, package.import_path, where, out, "cpu", options)
+            cpu_run = run_benchmarks(go, package.import_path, where, out, "cpu", options, run.benchmarks)
             if not cpu_run.ok or cpu_run.profile is None:
                 result.problem = f"the CPU-profiled run: {cpu_run.problem}"
                 return result
@@ -145,7 +150,8 @@ def _render_saved(paths: Sequence[Path], fmt: str, output: str | None) -> int:
         return 2
     first = reports[0]
     modes = tuple(dict.fromkeys(m for r in reports for m in r.modes))
-    merged = Report(first.go_version, modes, first.options, tuple(p for r in reports for p in r.packages), 0)
+    latest = {p.name: p for r in reports for p in r.packages}  # a package measured again replaces its entry
+    merged = Report(first.go_version, modes, first.options, tuple(latest.values()), 0)
     text = render(fmt, merged)
     if output:
         Path(output).write_text(text, encoding="utf-8")

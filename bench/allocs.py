@@ -122,24 +122,27 @@ class BenchOptions:
     env: dict[str, str] = field(default_factory=gc.safe_env)
 
 
-def run_benchmarks(go: str, package: str, cwd: Path, out: Path, kind: str, options: BenchOptions) -> BenchRun:
+def run_benchmarks(go: str, package: str, cwd: Path, out: Path, kind: str, options: BenchOptions,
+                   benchmarks: int = 0) -> BenchRun:
     """`go test -run='^$' -bench=. PACKAGE` with a memory (`kind` "mem", -memprofilerate=1) or
     CPU ("cpu") profile. The test binary and the profile go to `out`; `cwd` is where `go test`
     runs (a temporary folder for the standard library, the module's folder for a module); the
-    package's own folder is never written."""
+    package's own folder is never written. A CPU-profiled run of `benchmarks` benchmarks gets
+    their -benchtime on top of the time limit."""
     profile = out / f"{kind}.pprof"
-    command = [go, "test", "-run=^$", f"-bench={options.bench}", "-count=1", f"-timeout={int(options.timeout)}s",
+    limit = options.timeout + (benchmarks * 2 * seconds_of(options.cpu_benchtime) if kind == "cpu" else 0)
+    command = [go, "test", "-run=^$", f"-bench={options.bench}", "-count=1", f"-timeout={int(limit)}s",
                "-o", str(out / f"{kind}.test"), "-outputdir", str(out)]
     if kind == "mem":
         command += [f"-benchtime={options.mem_benchtime}", "-memprofile", profile.name, "-memprofilerate=1"]
     else:
         command += [f"-benchtime={options.cpu_benchtime}", "-cpuprofile", profile.name]
     started = time.perf_counter()
-    status, output = _run(command + [package], cwd, options.env, options.timeout + 60)
+    status, output = _run(command + [package], cwd, options.env, limit + 60)
     seconds = time.perf_counter() - started
     benchmarks = sum(1 for line in output.splitlines() if line.startswith("Benchmark") and "\t" in line)
     if status is None:
-        return BenchRun(None, benchmarks, seconds, f"timed out after {options.timeout + 60:g} s")
+        return BenchRun(None, benchmarks, seconds, f"timed out after {limit + 60:g} s")
     if status != 0:
         return BenchRun(None, benchmarks, seconds, f"go test failed: {_first_failure(output)}")
     if benchmarks == 0:
@@ -147,6 +150,19 @@ def run_benchmarks(go: str, package: str, cwd: Path, out: Path, kind: str, optio
     if not profile.is_file():
         return BenchRun(None, benchmarks, seconds, "go test wrote no profile")
     return BenchRun(profile, benchmarks, seconds)
+
+
+def seconds_of(benchtime: str) -> float:
+    """A -benchtime as seconds: a Go duration (`500ms`, `1s`, `1m`); 0 for a count (`10x`)."""
+    units = (("ns", 1e-9), ("us", 1e-6), ("µs", 1e-6), ("ms", 1e-3), ("s", 1.0), ("m", 60.0), ("h", 3600.0))
+    for suffix, scale in units:
+        number = benchtime.removesuffix(suffix)
+        if number != benchtime:
+            try:
+                return float(number) * scale
+            except ValueError:
+                break
+    return 0.0
 
 
 def _run(command: Sequence[str], cwd: Path, env: dict[str, str], timeout: float) -> tuple[int | None, str]:

@@ -7,7 +7,7 @@ from dataclasses import replace
 from tree_sitter import Tree
 
 from goescape.linter.config.policy import Policy
-from goescape.linter.cost.functions import source_functions
+from goescape.linter.cost.functions import package_prefixes, source_functions
 from goescape.linter.cost.profile_view import file_weights
 from goescape.linter.findings import Finding, Span
 from goescape.linter.syntax.parsing import package_name
@@ -25,6 +25,8 @@ def with_profile(findings: list[Finding], file: SourceFile, tree: Tree, policy: 
     index = policy.profile
     if index is None:
         return findings
+    if not index.bound:  # linted without a run (one file through the engine's API): bind to it
+        index.bind([file.path], package_prefixes([file.path]))
     prefixes = index.prefixes_of(file.path, package_name(tree))
     functions = source_functions(tree, file.data, prefixes[0])
     weights = file_weights(index, os.path.realpath(file.path), functions, prefixes)

@@ -242,3 +242,18 @@ def test_sarif_with_a_profile_passes_microsofts_validator(cli: Any, prof: Profil
     assert {r["ruleId"] for r in results} == {"ESC101", "ESC301"}
     assert all(0 <= r["rank"] <= 100 for r in results)
     assert _validator_problems(report, tmp_path) == []
+
+
+def test_the_engine_api_binds_an_unbound_profile_to_the_file(prof: ProfiledModule) -> None:
+    """Linting one file through the engine, without a run to bind the profile to what it found."""
+    from goescape.linter.config.file import Config
+    from goescape.linter.config.policy import Policy
+    from goescape.linter.engine.lint import lint_source
+    from goescape.linter.registry.registry import build_registry
+    from goescape.linter.syntax.source import SourceFile
+
+    policy = Policy.build(Config(root=prof.dir, profile=(prof.mem,)), build_registry())
+    path = prof.dir / "lib.go"
+    result = lint_source(SourceFile(path, path.read_bytes(), "lib.go"), policy, prof.dir)
+    assert {(d.code, d.location.start.line) for d in result.diagnostics} >= {
+        ("ESC301", prof.line("counts[w]++")), ("ESC301", prof.line("io.WriteString(w, name)"))}
