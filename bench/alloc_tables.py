@@ -22,11 +22,13 @@ def _pct(value: float | None) -> str:
 
 
 def _mb(value: int) -> str:
+    if value >= 1e9:
+        return f"{value / 1e9:.1f} GB"
     return f"{value / 1e6:.1f} MB" if value >= 100_000 else f"{value / 1e3:.1f} kB"
 
 
 def summary_rows(report: Report) -> list[list[str]]:
-    rows = [["packages", "mode", "n", "bytes covered", "objects", "sites", *(f"top {n} (bytes)" for n in TOP),
+    rows = [["list", "mode", "packages", "bytes covered", "objects", "sites", *(f"top {n} (bytes)" for n in TOP),
              "findings on allocating lines", "warnings on allocating lines",
              "warnings on allocating lines, of those in code the benchmarks ran", "free findings on allocating lines"]]
     for group in report.groups():
@@ -49,7 +51,7 @@ def _rate(m: Means, part: str) -> str:
 
 
 def package_rows(report: Report, mode: str) -> list[list[str]]:
-    rows = [["package", "packages", "benchmarks", "allocated in own code", "sites", "findings (warnings)",
+    rows = [["package", "list", "benchmarks", "allocated in own code", "sites", "findings (warnings)",
              "bytes covered", "objects", "sites covered", *(f"top {n}" for n in TOP), "findings on allocating lines",
              "warnings on allocating lines"]]
     for p in report.packages:
