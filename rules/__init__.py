@@ -37,3 +37,9 @@ BUILTIN += (closure_capture, append_growth, conversion_allocation, large_allocat
 from goescape.rules import inlined_allocation  # noqa: E402
 
 BUILTIN += (inlined_allocation,)
+
+# A profile's measured allocation sites that no finding explains (ESC3xx): no check, reported
+# only when a profile is given (`goescape check --profile`, default.pgo).
+from goescape.rules import profiled_allocation  # noqa: E402
+
+BUILTIN += (profiled_allocation,)

@@ -23,6 +23,8 @@ def test_every_builtin_rule_has_fixtures():
     for module in BUILTIN:
         if getattr(module, "VERIFY_ONLY", False):
             continue  # no check to test: tests/test_verify_rules.py compiles their examples
+        if getattr(module, "PROFILE_ONLY", False):
+            continue  # no check either: tests/profile/test_profile_mode.py profiles real code
         files = list((FIXTURES / module.META.code).glob("*.go"))
         assert files, f"no fixtures in tests/fixtures/{module.META.code}"
         text = "".join(f.read_text() for f in files)

@@ -13,9 +13,10 @@ from pathlib import Path
 from typing import Any
 
 from goescape.linter import __version__
-from goescape.linter.cli import runflags
+from goescape.linter.cli import profileflags, runflags
 from goescape.linter.cli.output import OutputError, write_report
 from goescape.linter.cli.packaged import run_packaged
+from goescape.linter.config.discover import discover
 from goescape.linter.config.file import (
     FAIL_LEVELS,
     VERIFY_MODES,
@@ -27,8 +28,9 @@ from goescape.linter.config.file import (
     parse_fail_on,
 )
 from goescape.linter.config.policy import Policy
+from goescape.linter.cost.pprof import ProfileError
 from goescape.linter.cost.rank import ranked
-from goescape.linter.findings import RunResult, Severity
+from goescape.linter.findings import Notice, RunResult, Severity
 from goescape.linter.registry.registry import Registry, build_registry
 from goescape.linter.report import render
 from goescape.linter.report.options import FORMATS, ReportOptions
@@ -82,6 +84,7 @@ def _add_check(commands: argparse._SubParsersAction) -> None:  # type: ignore[ty
     runflags.add_arguments(check)
     check.add_argument("--rank", action="store_true",
                        help="order findings by estimated cost, costliest first (SARIF: result.rank)")
+    profileflags.add_arguments(check)
     check.add_argument("--show-source", action="store_true", help="print the source line and a caret")
     check.add_argument("--quiet", "-q", action="store_true", help="print findings only, no summary")
     check.add_argument("--include-suppressed", action="store_true",
@@ -121,7 +124,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _lsp()
         parser.print_help(sys.stderr)
         return EXIT_ERROR
-    except (UsageError, ConfigError, runflags.RunFlagError) as error:
+    except (UsageError, ConfigError, runflags.RunFlagError, ProfileError) as error:
         _error(str(error))
         return EXIT_ERROR
     except KeyboardInterrupt:
@@ -153,7 +156,7 @@ def _check(args: argparse.Namespace) -> int:
         config, verify = verification.setup(config, args.go, args.cgo)
     except verification.NoGo as error:
         raise UsageError(f"--verify: {error}") from None
-    policy = Policy.build(config, registry)
+    policy = Policy.build(config, registry)  # reads --profile's files: a bad one is a ProfileError
     flags = runflags.settings(args, config, Path.cwd())
     stages = verify.stages(registry, getattr(flags.cache, "root", None))
     replay_key = _replay_key(args, policy, root, config_path, flags, stages)
@@ -165,20 +168,27 @@ def _check(args: argparse.Namespace) -> int:
             _write_bytes(stored.report, args.output, [Path(p) for p in stored.linted])
             sys.stderr.write(stored.stderr)
             return stored.status
-    options = ReportOptions(show_source=args.show_source, include_suppressed=args.include_suppressed,
-                            verified=bool(stages), show_refuted=args.show_refuted, rank=config.rank)
     started = time.time_ns()
-    packaged = run_packaged(args, config, policy, root, flags, stages, options)
+    found = discover(args.paths, policy.excluded, default_excludes=config.default_excludes)
+    policy, pgo_notices = profileflags.default_pgo(policy, found)
+    rank = config.rank or policy.profile is not None  # a profile implies ranking by weight
+    options = ReportOptions(show_source=args.show_source, include_suppressed=args.include_suppressed,
+                            verified=bool(stages), show_refuted=args.show_refuted, rank=rank)
+    packaged = run_packaged(args, config, policy, root, flags, stages, options, found)
     if packaged is None:
         try:
-            result = run(args.paths, policy, root, stages, **flags.run_kwargs())
+            result = run(args.paths, policy, root, stages, found=found, **flags.run_kwargs())
         finally:
             verification.finish_stages(stages)
     else:
         result = packaged.result
     verification.add_notices(result, verify)
+    result.notices = sorted([*result.notices, *pgo_notices], key=Notice.sort_key)
     runflags.finish(result, flags)
-    if config.rank:
+    if config.min_weight is not None and policy.profile is not None:
+        result.diagnostics, hidden = profileflags.below_weight(result.diagnostics, config.min_weight)
+        result.filters["min-weight"] = {"hidden": hidden}
+    if rank:
         result.diagnostics = ranked(result.diagnostics)
     known = packaged.signatures if packaged is not None else None
     read = _replay_snapshot(replay_key, args, result, flags, config, started, known)
@@ -299,6 +309,7 @@ def _apply_flags(config: Config, args: argparse.Namespace, registry: Registry) -
         changes["timeout"] = args.timeout or None
     if args.verify:
         changes["verify"] = args.verify
+    changes.update(profileflags.changes(args))
     return replace(config, **changes)
 
 

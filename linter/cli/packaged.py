@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from goescape.linter.cli.runflags import RunSettings
+from goescape.linter.config.discover import Discovery
 from goescape.linter.config.file import Config
 from goescape.linter.config.policy import Policy
 from goescape.linter.engine.lint import FindingStage
@@ -50,20 +51,21 @@ class Packaged:
 
 
 def run_packaged(args: argparse.Namespace, config: Config, policy: Policy, root: Path, flags: RunSettings,
-                 stages: Sequence[FindingStage], options: ReportOptions) -> Packaged | None:
+                 stages: Sequence[FindingStage], options: ReportOptions,
+                 found: Discovery | None = None) -> Packaged | None:
     """The run put together from fragments; None when this run's report is not made that way:
-    no cache, findings that are filtered (--diff, baselines) or reordered (--rank) after
-    linting, a compiler stage, a format without parts."""
+    no cache, findings that are filtered (--diff, baselines, --min-weight) or reordered (--rank,
+    a profile) after linting, a compiler stage, a format without parts."""
     cache = flags.cache
-    if (cache is None or stages or config.rank or not enabled() or flags.changes is not None
-            or flags.baseline is not None or flags.write_baseline is not None):
+    if (cache is None or stages or config.rank or policy.profile is not None or not enabled()
+            or flags.changes is not None or flags.baseline is not None or flags.write_baseline is not None):
         return None
     parts = fragments(args.format, policy, options, root)
     if parts is None:
         return None
     render_key = repr((args.format, options, str(root)))
     packaged = run_packages(args.paths, policy, root, cache, lambda ds: parts.body(ds).encode("utf-8"),
-                            render_key, jobs=flags.jobs)
+                            render_key, jobs=flags.jobs, found=found)
     if packaged is None:
         return None
     return Packaged(packaged.result, Totals(packaged.shown, packaged.suppressed), parts, packaged.bodies,

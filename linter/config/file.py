@@ -60,6 +60,12 @@ class Config:
     cold_severity: Severity = Severity.NOTE
     no_allocation_severity: Severity = Severity.NOTE
     rank: bool = False  # order findings by estimated cost (text, JSON) and add SARIF `rank`
+    # Profile-guided mode: pprof profiles or PGO files (--profile), the share of the profile below
+    # which findings are hidden (--min-weight), and whether a `default.pgo` beside a linted main
+    # package is read as `go build -pgo=auto` reads it.
+    profile: tuple[Path, ...] = ()
+    min_weight: float | None = None
+    default_pgo: bool = True
 
 
 # -- locating ------------------------------------------------------------------------------------
@@ -299,6 +305,34 @@ def _timeout(checker: _Checker, key: str, value: Any) -> float | None:
         raise  # unreachable: fail() raises
 
 
+def _profiles(checker: _Checker, key: str, value: Any) -> tuple[Path, ...]:
+    """Profile paths, relative to the configuration file's folder."""
+    return tuple(_path(checker, key, item) for item in checker.strings(key, value))
+
+
+def _min_weight(checker: _Checker, key: str, value: Any) -> float | None:
+    try:
+        return parse_share(value)
+    except ValueError as error:
+        checker.fail(key, str(error), value=value)
+        raise  # unreachable: fail() raises
+
+
+def parse_share(value: object) -> float | None:
+    """A share of a profile: `0.5%`, `"0.005"` or 0.005 (0: no limit); ValueError when it is
+    not a number between 0 and 1."""
+    if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+        raise ValueError("expected a share such as \"0.5%\"")
+    text = str(value).strip()
+    try:
+        share = float(text[:-1]) / 100 if text.endswith("%") else float(text)
+    except ValueError:
+        raise ValueError("expected a share such as \"0.5%\"") from None
+    if not 0 <= share <= 1:
+        raise ValueError("expected a share between 0% and 100%")
+    return share or None
+
+
 def _lowered(checker: _Checker, key: str, value: Any) -> Severity:
     return Severity.parse(checker.level(key, value, LOWERED_LEVELS))
 
@@ -327,6 +361,9 @@ _KEYS: dict[str, tuple[str, Any]] = {
     "cold-severity": ("cold_severity", _lowered),
     "no-allocation-severity": ("no_allocation_severity", _lowered),
     "rank": ("rank", _bool),
+    "profile": ("profile", _profiles),
+    "min-weight": ("min_weight", _min_weight),
+    "default-pgo": ("default_pgo", _bool),
 }
 
 

@@ -2,11 +2,14 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from goescape.linter.config.file import Config
+from goescape.linter.cost.profiles import ProfileIndex
 from goescape.linter.findings import Cost, Severity
 from goescape.linter.registry.registry import Registry
 from goescape.linter.rule.definition import Rule
@@ -19,9 +22,16 @@ class Policy:
     config: Config
     registry: Registry
     severities: dict[str, Severity]  # enabled rules only
+    # The run's profiles (--profile, default.pgo), read once: forked workers inherit them, spawned
+    # ones are sent them. None: no profile, and the profile-only rules are off.
+    profile: ProfileIndex | None = None
 
     @classmethod
-    def build(cls, config: Config, registry: Registry) -> Policy:
+    def build(cls, config: Config, registry: Registry, profile: ProfileIndex | None = None) -> Policy:
+        """The policy of `config`; its profiles are read unless `profile` is given (a ProfileError,
+        one line, when one cannot be used)."""
+        if profile is None and config.profile:
+            profile = ProfileIndex.load(config.profile)
         selected = _expand_all(registry, config.select) if config.select else registry.sorted()
         ignored = {r.code for r in _expand_all(registry, config.ignore)}
         severities: dict[str, Severity] = {}
@@ -30,10 +40,12 @@ class Policy:
                 continue  # ignore wins over select, whatever their specificity
             if rule.verify_only and config.verify == "off":
                 continue  # no compiler, no findings: its suppressions are not "unused"
+            if rule.profile_only and profile is None:
+                continue  # likewise without a profile
             level = config.severity.get(rule.code, rule.meta.severity)
             if level is not Severity.OFF:
                 severities[rule.code] = level
-        return cls(config, registry, severities)
+        return cls(config, registry, severities, profile)
 
     def enabled(self, code: str) -> bool:
         return code in self.severities
@@ -41,19 +53,26 @@ class Policy:
     def severity(self, code: str) -> Severity:
         return self.severities[code]
 
-    def severity_for(self, code: str, cost: Cost | None) -> tuple[Severity, str | None]:
+    def severity_for(self, code: str, cost: Cost | None,
+                     profile: Mapping[str, Any] | None = None) -> tuple[Severity, str | None]:
         """The severity of one finding of rule `code`, and why it was lowered (None: it was not):
-        findings that allocate nothing or sit on a cold path take the configured
-        `no-allocation-severity` / `cold-severity`, unless the rule's severity was set
-        explicitly; OFF means the finding is not reported."""
+        findings that allocate nothing, that the profile never sampled, or that sit on a cold
+        path take the configured `no-allocation-severity` / `cold-severity`, unless the rule's
+        severity was set explicitly; OFF means the finding is not reported."""
         level = self.severities[code]
-        if cost is None or code in self.config.severity:
+        if code in self.config.severity:
             return level, None
-        if cost.free and self.config.no_allocation_severity < level:
+        if cost is not None and cost.free and self.config.no_allocation_severity < level:
             return self.config.no_allocation_severity, "allocates nothing"
-        if cost.cold and self.config.cold_severity < level:
+        if profile is not None and not profile.get("sampled", True) and self.config.cold_severity < level:
+            return self.config.cold_severity, "never sampled"
+        if cost is not None and cost.cold and self.config.cold_severity < level:
             return self.config.cold_severity, "cold path"
         return level, None
+
+    def with_profile(self, profile: ProfileIndex) -> Policy:
+        """This policy with these profiles (default.pgo files found once the run knows its files)."""
+        return Policy.build(self.config, self.registry, profile)
 
     def rules(self) -> list[Rule]:
         """Enabled rules that have a check to run, sorted by code."""

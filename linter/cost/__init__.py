@@ -1,1 +1,1 @@
-"""What a finding costs: the bytes its allocation takes, how often it runs, and the ranking built on them."""
+"""What a finding costs: its allocation's bytes and how often it runs, read from the code or measured by profiles."""

@@ -46,13 +46,20 @@ def _diagnostic(finding: Finding, suppression: str | None, file: SourceFile, uri
                 policy: Policy) -> Diagnostic:
     rule = policy.registry.rules[finding.code]
     cost = Cost.from_properties(finding.properties)
-    severity, lowered = policy.severity_for(finding.code, cost)
+    profile = finding.properties.get("profile")
+    severity, lowered = policy.severity_for(finding.code, cost, profile if isinstance(profile, dict) else None)
+    if lowered == "never sampled":
+        message = f"{finding.message} (never sampled in the profile)"
+    elif lowered and cost is not None:
+        message = _explained(finding.message, cost)
+    else:
+        message = finding.message
     return Diagnostic(
         code=finding.code,
         name=rule.name,
         severity=severity,
         location=location(file, uri, finding.span),
-        message=_explained(finding.message, cost) if lowered and cost is not None else finding.message,
+        message=message,
         related=tuple(RelatedLocation(location(file, uri, r.span), r.message) for r in finding.related),
         suppression=suppression,
         properties=finding.properties,

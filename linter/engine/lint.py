@@ -14,6 +14,7 @@ from goescape.linter.config.policy import Policy
 from goescape.linter.cost.estimate import cost_of
 from goescape.linter.engine.diagnostics import apply, uri_for
 from goescape.linter.engine.notices import parse_notices
+from goescape.linter.engine.profiled import with_profile
 from goescape.linter.engine.suppressions import read_directives
 from goescape.linter.findings import FileResult, Finding, Notice
 from goescape.linter.model import FileModel, PackageModel, load_package
@@ -221,6 +222,8 @@ def _lint_parsed(file: SourceFile, tree: Tree, policy: Policy, root: Path,
         if notices_for is not None:
             result.notices.extend(notices_for(file, uri))
     findings = _with_costs(findings, tree, model, context, result, uri)
+    if policy.profile is not None:
+        findings = with_profile(findings, file, tree, policy)
     directives = read_directives(file, tree, policy.registry, comments)
     diagnostics = apply(findings, directives, file, uri, policy, tree)
     result.diagnostics = [d for d in diagnostics if d.properties.get("verified") is not False]

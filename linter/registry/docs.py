@@ -15,7 +15,7 @@ def render_rules(registry: Registry, fmt: str) -> str:
         records = [{
             "code": r.code, "name": r.name, "severity": r.meta.severity.label,
             "precision": r.meta.precision.value, "summary": r.meta.summary, "origin": r.origin,
-            "verify_only": r.verify_only,
+            "verify_only": r.verify_only, "profile_only": r.profile_only,
         } for r in rules]
         return json.dumps(records, indent=2, sort_keys=True) + "\n"
     if fmt == "markdown":
@@ -27,8 +27,10 @@ def render_rules(registry: Registry, fmt: str) -> str:
 
 
 def _summary(rule: Rule) -> str:
-    # a rule without a check of its own only reports what the compiler finds
-    return f"{rule.meta.summary} (--verify only)" if rule.verify_only else rule.meta.summary
+    # a rule without a check of its own only reports what the compiler, or a profile, finds
+    if rule.verify_only:
+        return f"{rule.meta.summary} (--verify only)"
+    return f"{rule.meta.summary} (--profile only)" if rule.profile_only else rule.meta.summary
 
 
 def explain(rule: Rule) -> str:

@@ -67,7 +67,7 @@ def validate(rule: Rule, registry: Registry) -> None:
         raise RegistryError(f"{rule.origin}: malformed code {meta.code!r} (expected e.g. ESC101)")
     if not NAME_PATTERN.match(meta.name):
         raise RegistryError(f"{rule.origin}: name {meta.name!r} is not kebab-case")
-    if (rule.check is not None or rule.verify_only) and meta.code.startswith(RESERVED_PREFIX):
+    if (rule.check is not None or rule.verify_only or rule.profile_only) and meta.code.startswith(RESERVED_PREFIX):
         raise RegistryError(f"{rule.origin}: code {meta.code} is reserved for goescape itself (ESC0xx)")
     if meta.code in registry.rules:
         other = registry.rules[meta.code].origin
@@ -82,18 +82,22 @@ def validate(rule: Rule, registry: Registry) -> None:
         raise RegistryError(f"{rule.origin}: docstring lacks {', '.join(repr(m) for m in missing)}")
     if rule.check is not None and not meta.node_types:
         raise RegistryError(f"{rule.origin}: META.node_types is empty, so the rule would never run")
-    if rule.verify_only and meta.node_types:
-        raise RegistryError(f"{rule.origin}: a VERIFY_ONLY rule has no check, so META.node_types "
-                            "must be empty")
+    for flag, only in (("VERIFY_ONLY", rule.verify_only), ("PROFILE_ONLY", rule.profile_only)):
+        if only and meta.node_types:
+            raise RegistryError(f"{rule.origin}: a {flag} rule has no check, so META.node_types must be empty")
 
 
 def rule_from_module(module: ModuleType, origin: str) -> Rule:
     meta = getattr(module, "META", None)
     check = getattr(module, "check", None)
-    if getattr(module, "VERIFY_ONLY", False) is True:  # its findings come from the compiler
-        if meta is None or check is not None:
-            raise RegistryError(f"{origin}: a VERIFY_ONLY rule module needs META and no check")
-        return Rule(meta=meta, doc=module.__doc__ or "", check=None, origin=origin, verify_only=True)
+    verify_only = getattr(module, "VERIFY_ONLY", False) is True  # its findings come from the compiler
+    profile_only = getattr(module, "PROFILE_ONLY", False) is True  # ... or from a profile
+    if verify_only or profile_only:
+        flag = "VERIFY_ONLY" if verify_only else "PROFILE_ONLY"
+        if meta is None or check is not None or (verify_only and profile_only):
+            raise RegistryError(f"{origin}: a {flag} rule module needs META and no check (and not both flags)")
+        return Rule(meta=meta, doc=module.__doc__ or "", check=None, origin=origin, verify_only=verify_only,
+                    profile_only=profile_only)
     if meta is None or not callable(check):
         raise RegistryError(f"{origin}: a rule module needs META and a check(node, ctx) function")
     return Rule(meta=meta, doc=module.__doc__ or "", check=check, origin=origin)

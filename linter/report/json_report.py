@@ -53,7 +53,7 @@ def document(result: RunResult, totals: Totals, findings: str, options: ReportOp
         summary["refuted"] = totals.refuted
     if options.show_refuted:
         document["refuted"] = [_finding(d) for d in result.refuted]
-    summary.update(result.filters)  # "baseline": {hidden, fixed}, "diff": {hidden}
+    summary.update(result.filters)  # "baseline": {hidden, fixed}, "diff": {hidden}, "min-weight": {hidden}
     text = json.dumps(document, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
     if not findings:
         return text

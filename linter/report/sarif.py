@@ -161,9 +161,12 @@ def _result(d: Diagnostic, index: dict[str, int], options: ReportOptions,
         record["suppressions"] = (
             [{"kind": "inSource", "justification": d.suppression}] if d.suppressed else []
         )
-    cost = d.properties.get("cost")
-    if isinstance(cost, dict) and "rank" in cost:
-        record["rank"] = float(cost["rank"])  # --rank only: GitHub ignores it, GitLab reads >= 90 as critical
+    # --rank, or a profile: GitHub ignores it, GitLab reads >= 90 as critical; measured beats estimated
+    for source in ("profile", "cost"):
+        ranked = d.properties.get(source)
+        if isinstance(ranked, dict) and "rank" in ranked:
+            record["rank"] = float(ranked["rank"])
+            break
     if d.properties:
         properties = dict(d.properties)
         flows = explanations.code_flows(d, lambda path, line, column: _step(path, line, column, root))

@@ -99,7 +99,7 @@ def summary(result: RunResult, options: ReportOptions, totals: Totals | None = N
 
 
 def _filtered(result: RunResult) -> list[str]:
-    """What --baseline and --diff hid (and which baseline entries no longer match anything)."""
+    """What --baseline, --diff and --min-weight hid (and which baseline entries no longer match anything)."""
     parts = []
     baseline = result.filters.get("baseline")
     if baseline is not None:
@@ -110,6 +110,9 @@ def _filtered(result: RunResult) -> list[str]:
     diff = result.filters.get("diff")
     if diff is not None and diff["hidden"]:
         parts.append(f"{diff['hidden']} outside the diff")
+    weight = result.filters.get("min-weight")
+    if weight is not None and weight["hidden"]:
+        parts.append(f"{weight['hidden']} below --min-weight")
     return parts
 
 

@@ -29,6 +29,9 @@ class Rule:
     # A rule whose findings come only from the compiler in `--verify` mode: escapes the compiler
     # reports and no pattern rule claims are classified into it. It has no check of its own.
     verify_only: bool = False
+    # A rule whose findings come only from a profile (`--profile`, default.pgo): allocation
+    # sites the profile measured that no escape finding covers. It has no check either.
+    profile_only: bool = False
 
     @property
     def code(self) -> str:

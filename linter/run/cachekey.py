@@ -105,6 +105,8 @@ def _config_digest(policy: Policy) -> dict[str, Any]:
         "options": {code: dict(options) for code, options in sorted(config.rule_options.items())},
         "include_generated": config.include_generated,
         "max_file_size": config.max_file_size,  # skipped or linted, and which siblings the model reads
+        # the profiles (their content, and the files they were bound to)
+        "profile": policy.profile.digest if policy.profile is not None else None,
     }
 
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from goescape.linter.config.discover import Target
+from goescape.linter.config.discover import Discovery, Target
 from goescape.linter.config.policy import Policy
 from goescape.linter.findings import Diagnostic, Notice, RunResult, Severity
 from goescape.linter.run.batch import lint_with, open_session
@@ -78,12 +78,12 @@ class Unmergeable(Exception):
 
 
 def run_packages(paths: Sequence[str], policy: Policy, root: Path, cache: ResultCache, render: Render,
-                 render_key: str, *, jobs: int = 1) -> PackageRun | None:
+                 render_key: str, *, jobs: int = 1, found: Discovery | None = None) -> PackageRun | None:
     """Lint `paths` as `runner.run` does, answering each folder from its fragment when one is
     stored under the same inputs and `render_key` (what the fragments' bytes depend on besides the
     files: format, report options, project root). None when the report cannot be put together
     from fragments (see Unmergeable); the files linted are in the per-file cache by then."""
-    result, targets = discovered(paths, policy, root)
+    result, targets = discovered(paths, policy, root, found=found)
     groups = by_directory(targets)
     scope = sorted(os.path.realpath(p) for p in paths)
     session = open_session(cache, policy, root, scope, bulk_results=False)

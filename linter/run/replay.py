@@ -4,10 +4,11 @@ The result cache spares a warm run the parsing, but it still decodes and renders
 finding: on Go's own source, 71,000 findings and two seconds. So a run that may be replayed
 stores its report, its standard-error text and its exit status, with what it read: the listing
 of every folder it walked or took a package from (the folder's `.go` files, its subfolders, and
-whether it holds a go.mod), and the stat signature of every `.go` file there and of the go.mod
-files that name the packages. A later run with the same key (tool, rules, configuration,
-options, paths, working folder) replays it when every listing and signature is unchanged: one
-`scandir` per folder and one `stat` per file, nothing read or decoded.
+whether it holds a go.mod or a default.pgo), and the stat signature of every `.go` file there,
+of the go.mod files that name the packages and of the default.pgo profiles. A later run with
+the same key (tool, rules, configuration, the content of the profiles it was given, options,
+paths, working folder) replays it when every listing and signature is unchanged: one `scandir`
+per folder and one `stat` per file, nothing read or decoded.
 
 Only runs whose output depends on nothing else are replayed: not with `--diff` (git's state),
 `--verify` (the toolchain), a baseline (it names files outside the run), `--no-cache`, or when a
@@ -31,6 +32,9 @@ from goescape.linter.run.cache import ResultCache
 from goescape.linter.run.incremental import RACY_NS
 
 FORMAT = "1"  # bump when the header's meaning changes
+# Besides .go files, what a run reads from the folders it walks: go.mod (import paths) and
+# default.pgo (a main package's profile, read as `go build -pgo=auto` reads it).
+_READ = ("go.mod", "default.pgo")
 
 
 @dataclass(frozen=True)
@@ -101,7 +105,7 @@ def snapshot(paths: Sequence[str], linted: Sequence[Path], default_excludes: boo
     if any(_changed_since(folder, since) for folder in listings):  # after listing: a later change shows
         return None
     files = sorted({os.path.join(f, n) for f, names in listings.items() for n in names
-                    if n.endswith(".go") or n == "go.mod"} | {str(p) for p in linted}
+                    if n.endswith(".go") or n in _READ} | {str(p) for p in linted}
                    | {str(f) for folder in {p.parent for p in linted} for f in context_files(folder)})
     known = known or {}
     signatures: dict[str, list[int]] = {}
@@ -174,11 +178,11 @@ def _changed_since(folder: str, since: int) -> bool:
 
 
 def _listing(folder: str) -> list[str] | None:
-    """What in a folder matters to a run: its subfolders, `.go` files and go.mod, sorted."""
+    """What in a folder matters to a run: its subfolders, `.go` files, go.mod and default.pgo, sorted."""
     try:
         with os.scandir(folder) as entries:
             return sorted(e.name for e in entries
-                          if e.name.endswith(".go") or e.name == "go.mod" or e.is_dir(follow_symlinks=False))
+                          if e.name.endswith(".go") or e.name in _READ or e.is_dir(follow_symlinks=False))
     except OSError:
         return None
 

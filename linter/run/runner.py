@@ -7,8 +7,9 @@ import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
-from goescape.linter.config.discover import Target, discover
+from goescape.linter.config.discover import Discovery, Target, discover
 from goescape.linter.config.policy import Policy
+from goescape.linter.cost.functions import package_prefixes
 from goescape.linter.engine.lint import FindingStage, lint_directory
 from goescape.linter.findings import Diagnostic, FileResult, Notice, RunResult
 from goescape.linter.modules import facts
@@ -28,11 +29,11 @@ def project_root(start: Path) -> Path:
 
 def run(paths: Sequence[str], policy: Policy, root: Path,
         stages: Sequence[FindingStage] = (), *, jobs: int = 1, cache: ResultCache | None = None,
-        only: Callable[[Path], bool] | None = None) -> RunResult:
+        only: Callable[[Path], bool] | None = None, found: Discovery | None = None) -> RunResult:
     """Lint `paths`. `jobs` worker processes lint folders in parallel (in-process when there are
     finding stages); `cache` answers for files whose inputs are unchanged; `only` restricts
-    linting to the discovered files it accepts (--diff)."""
-    result, targets = discovered(paths, policy, root, only)
+    linting to the discovered files it accepts (--diff); `found` is `paths` already discovered."""
+    result, targets = discovered(paths, policy, root, only, found)
     for stage in stages:
         prepare = getattr(stage, "prepare", None)
         if prepare is not None:
@@ -49,6 +50,8 @@ def run(paths: Sequence[str], policy: Policy, root: Path,
             file_results = lint_all(groups, policy, root, stages, jobs=jobs, cache=cache, scope=scope)
     for file_result in file_results:
         merge(result, file_result)
+    if policy.profile is not None:
+        result.notices.extend(_unmatched(policy))
     result.diagnostics.sort(key=Diagnostic.sort_key)
     result.refuted.sort(key=Diagnostic.sort_key)
     result.notices.sort(key=Notice.sort_key)
@@ -56,10 +59,17 @@ def run(paths: Sequence[str], policy: Policy, root: Path,
 
 
 def discovered(paths: Sequence[str], policy: Policy, root: Path,
-               only: Callable[[Path], bool] | None = None) -> tuple[RunResult, list[Target]]:
+               only: Callable[[Path], bool] | None = None,
+               found: Discovery | None = None) -> tuple[RunResult, list[Target]]:
     """The files to lint, and a result that says what discovery found (paths missing, files
-    excluded, files that cannot be read)."""
-    found = discover(paths, policy.excluded, default_excludes=policy.config.default_excludes)
+    excluded, files that cannot be read); `found` is `paths` already discovered."""
+    if found is None:
+        found = discover(paths, policy.excluded, default_excludes=policy.config.default_excludes)
+    if policy.profile is not None:
+        # Allocations are charged to the first linted frame: every file found counts, also
+        # those --diff leaves out, so that a file's findings do not depend on the diff.
+        every = [t.path for t in found.targets]
+        policy.profile.bind(every, package_prefixes(every))
     targets = [t for t in found.targets if only is None or only(t.path)]
     result = RunResult(root=root, missing=list(found.missing), files_excluded=found.excluded)
     for path, reason in found.unreadable:
@@ -82,6 +92,18 @@ def facts_store(cache: ResultCache | None, jobs: int) -> Iterator[None]:
             yield
         finally:
             facts.configure(None)
+
+
+def _unmatched(policy: Policy) -> list[Notice]:
+    """How many of each profile's samples matched no linted file (nothing to weigh there)."""
+    assert policy.profile is not None
+    notices = []
+    for path, kind, total, missed in policy.profile.unmatched():
+        if missed:
+            what = "call edges" if kind == "pgo" else "samples"
+            notices.append(Notice("profile", f"{path}: {missed:,} of {total:,} {what} ({missed / total:.1%}) "
+                                  "matched no linted file"))
+    return notices
 
 
 def by_directory(targets: Sequence[Target]) -> list[list[Target]]:

@@ -51,6 +51,7 @@ class _State:
     stages: Sequence[FindingStage]
     hash_contents: bool
     facts: Path | None = None  # where module summaries are kept (modules.facts.configure)
+    profile: Any = None  # ProfileIndex | None, bound to the run's files, for a spawned worker
 
 
 _STATE: _State | None = None
@@ -198,7 +199,8 @@ def _start_method(state: _State) -> tuple[Any, _State | None]:
     fresh = build_registry()
     if [(r.code, r.origin) for r in fresh.sorted()] != [(r.code, r.origin) for r in state.policy.registry.sorted()]:
         return None, None
-    spawned = _State(None, state.policy.config, state.root, state.stages, state.hash_contents, state.facts)
+    spawned = _State(None, state.policy.config, state.root, state.stages, state.hash_contents, state.facts,
+                     state.policy.profile)
     try:
         pickle.dumps(spawned)
     except Exception:  # a finding stage that cannot cross processes
@@ -278,8 +280,8 @@ def _start(state: _State) -> None:
         from goescape.linter.registry.registry import build_registry
 
         assert state.config is not None
-        state = _State(Policy.build(state.config, build_registry()), None, state.root, state.stages,
-                       state.hash_contents, state.facts)
+        state = _State(Policy.build(state.config, build_registry(), state.profile), None, state.root,
+                       state.stages, state.hash_contents, state.facts)
     facts.configure(state.facts)  # a spawned worker starts unconfigured
     _STATE = state
 
