@@ -32,7 +32,7 @@ def build_parser() -> argparse.ArgumentParser:
                         help="measure these standard-library packages instead of a suite")
     parser.add_argument("--module", type=Path, metavar="DIR",
                         help="measure every package of the Go module in DIR instead of a suite")
-    parser.add_argument("--patterns", nargs="+", metavar="PATTERN", default=["./..."],
+    parser.add_argument("--patterns", nargs="+", metavar="PATTERN",
                         help="with --module: the packages to measure there, as go list takes them "
                              "(default ./...; golang.org/x/... measures vendored packages)")
     parser.add_argument("--escape-tests", type=Path, metavar="DIR",
@@ -57,7 +57,7 @@ def selected_suites(args: argparse.Namespace) -> list[Suite]:
     if args.packages:
         chosen.append(std_suite(tuple(args.packages)))
     if args.module:
-        chosen.append(module_suite(args.module, tuple(args.patterns)))
+        chosen.append(module_suite(args.module, tuple(args.patterns or ("./...",))))
     if args.escape_tests:
         chosen.append(escape_tests_suite(args.escape_tests))
     suites = builtin_suites()
