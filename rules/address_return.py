@@ -69,6 +69,7 @@ from goescape.linter.patterns.closures import generic_notes
 from goescape.linter.patterns.reachability import in_generic, is_dead, reported_where_written
 from goescape.linter.rule.context import Context
 from goescape.linter.rule.meta import Precision, RuleMeta, RuleOption
+from goescape.linter.syntax.parsing import own_returns
 
 META = RuleMeta(
     code="ESC101",
@@ -85,7 +86,6 @@ META = RuleMeta(
 )
 
 _MAX_DEPTH = 8  # how many locals an address may pass through before we stop following it
-_FUNCTIONS = frozenset({"function_declaration", "method_declaration", "func_literal"})
 _ASSIGNING = frozenset({"=", ":=", "var"})  # writes whose right-hand side is the value itself
 
 
@@ -143,7 +143,7 @@ def _receiver_type_name(function: Node, ctx: Context) -> str:
 
 def _returned_origins(function: Node, body: Node, fm: FileModel) -> Iterator[tuple[Node, Node | None]]:
     """Address expressions whose value reaches a result of `function`, with the return they flow to."""
-    for ret in _own_returns(body):
+    for ret in own_returns(body):
         values = ret.named_children[0] if ret.named_children else None
         if values is None:
             continue
@@ -155,18 +155,6 @@ def _returned_origins(function: Node, body: Node, fm: FileModel) -> Iterator[tup
     for result in fm.results(function):
         for value in _assigned_values(fm, result):
             yield from _origins(value, function, fm, None, 1, set())
-
-
-def _own_returns(body: Node) -> Iterator[Node]:
-    """Return statements of this function, not of the closures nested in it."""
-    stack = [body]
-    while stack:
-        node = stack.pop()
-        if node.type == "return_statement":
-            yield node
-        elif node.type in _FUNCTIONS:
-            continue
-        stack.extend(node.named_children)
 
 
 def _assigned_values(fm: FileModel, symbol: Symbol) -> Iterator[Node]:

@@ -41,6 +41,7 @@ from goescape.linter.patterns.boxed_values import surely_inlined
 from goescape.linter.patterns.flows import Mode, SinkKind, param_leak
 from goescape.linter.patterns.storage import OriginKind, heap_origins
 from goescape.linter.syntax.nodes import parameter_names
+from goescape.linter.syntax.parsing import own_returns
 
 _MAX_DEPTH = 24
 # Allocations an inlined callee returns that the compiler reports at the call as the callee's
@@ -48,7 +49,6 @@ _MAX_DEPTH = 24
 _RETURNED = frozenset({OriginKind.ADDRESS_LITERAL, OriginKind.NEW, OriginKind.SLICE_LITERAL,
                        OriginKind.MAP_LITERAL, OriginKind.MAKE, OriginKind.APPEND,
                        OriginKind.FUNC_LITERAL, OriginKind.CONCAT, OriginKind.CONVERSION})
-_FUNCTIONS = frozenset({"function_declaration", "method_declaration", "func_literal"})
 
 
 def summarize(model: PackageModel, skip_tests: bool = False) -> dict[str, Any]:
@@ -170,7 +170,7 @@ def _returned_allocations(model: PackageModel, fm: FileModel, decl: Node) -> dic
     if body is None:
         return None
     found: list[list[str]] = []
-    returns = list(_own_returns(body))
+    returns = own_returns(body)
     for statement in returns:
         for value in statement.named_children[0].named_children if statement.named_children and \
                 statement.named_children[0].type == "expression_list" else statement.named_children:
@@ -184,18 +184,6 @@ def _returned_allocations(model: PackageModel, fm: FileModel, decl: Node) -> dic
         statements = [c for c in statements[0].named_children if c.type != "comment"]
     single = len(statements) == 1 and statements[0].type == "return_statement"
     return {"a": sorted(map(list, {tuple(f) for f in found})), "s": 1 if single else 0}
-
-
-def _own_returns(body: Node) -> list[Node]:
-    found: list[Node] = []
-    stack = [body]
-    while stack:
-        node = stack.pop()
-        if node.type == "return_statement":
-            found.append(node)
-        elif node.type not in _FUNCTIONS:
-            stack.extend(node.named_children)
-    return found
 
 
 def _noinline(decl: Node) -> bool:

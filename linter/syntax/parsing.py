@@ -1,6 +1,7 @@
 """The tree-sitter-go language and a parser factory, shared by every stage that reads Go."""
 from __future__ import annotations
 
+from bisect import bisect_right
 from functools import lru_cache
 
 import tree_sitter_go
@@ -61,3 +62,28 @@ def ancestors(root: Node, node: Node) -> list[Node]:
         path.append(current)
         current = current.child_with_descendant(node)
     return path if current is not None else []
+
+
+_RETURNS = Query(GO, "(return_statement) @return (func_literal) @literal")
+
+
+def own_returns(body: Node) -> list[Node]:
+    """The return statements below `body` that are not inside a func literal nested in it, last
+    first (in reverse document order). Found by a query, in C: a Python walk over every node of
+    every function body cost a tenth of a cold run."""
+    found = QueryCursor(_RETURNS).captures(body)
+    literals = sorted((n.start_byte, n.end_byte) for n in found.get("literal", ()))
+    returns = sorted(found.get("return", ()), key=lambda n: n.start_byte, reverse=True)
+    if not literals:
+        return returns
+    outermost: list[tuple[int, int]] = []
+    for start, end in literals:
+        if not outermost or start >= outermost[-1][1]:
+            outermost.append((start, end))
+    starts = [start for start, _ in outermost]
+    own = []
+    for node in returns:
+        index = bisect_right(starts, node.start_byte) - 1
+        if index < 0 or node.start_byte >= outermost[index][1]:
+            own.append(node)
+    return own
