@@ -100,5 +100,5 @@ def std_suite(packages: tuple[str, ...]) -> Suite:
 def module_suite(folder: Path, patterns: tuple[str, ...] = ("./...",)) -> Suite:
     """The module in `folder`: its own packages, or the packages `patterns` name there (`go list`
     patterns: `golang.org/x/...` for a module's vendored packages)."""
-    what = "the module" if patterns == ("./...",) else f"{' '.join(patterns)} in the module"
-    return Suite("module", patterns, folder.resolve(), description=f"{what} in {folder}")
+    shown = "" if patterns == ("./...",) else f" ({' '.join(patterns)})"
+    return Suite("module", patterns, folder.resolve(), description=f"the module in {folder}{shown}")

@@ -163,3 +163,18 @@ def test_each_folder_is_small_and_says_what_it_is_for(folder: Path) -> None:
     doc = ast.get_docstring(ast.parse((folder / "__init__.py").read_text()))
     assert doc, "the folder's __init__.py needs a docstring saying what the folder is for"
     assert len(doc.splitlines()[0]) <= 120
+
+
+def test_every_package_folder_is_installed() -> None:
+    # A folder missing from pyproject's list works in an editable install and fails in a real
+    # one (pre-commit installs goescape from the repository).
+    try:
+        import tomllib
+    except ImportError:  # Python 3.10
+        import tomli as tomllib
+
+    listed = set(tomllib.loads((REPO / "pyproject.toml").read_text())["tool"]["setuptools"]["packages"])
+    folders = {".".join([package, *init.parent.relative_to(root).parts])
+               for package, root in ROOTS.items() for init in root.rglob("__init__.py")}
+    assert folders - listed == set()
+    assert listed - folders == set()

@@ -12,6 +12,7 @@ be found, read or parsed contributes no facts; nothing here ever fails a lint.
 from __future__ import annotations
 
 import contextlib
+import copy
 import hashlib
 import json
 import logging
@@ -31,7 +32,7 @@ from goescape.linter.model import PackageModel
 from goescape.linter.model.loader import load_package
 from goescape.linter.model.stdlib import Stdlib, StdPackage, stdlib
 from goescape.linter.modules.gomod import ModuleContext, context_for
-from goescape.linter.modules.imports import scan, source_files
+from goescape.linter.modules.imports import every_import, scan, source_files
 from goescape.linter.modules.summary import summarize
 from goescape.linter.syntax.buildtags import default_tags
 from goescape.linter.syntax.limits import on_deep_stack
@@ -66,10 +67,20 @@ class ModuleFacts(Stdlib):
         self._scans_checked: set[str] = set()  # folders whose scan was checked this run
         self._folders: dict[str, Path | None] = {}  # import path -> its folder, this run
         self._tags = default_tags(base.go_version, base.tool_tags)  # the host's build
+        self._roots: dict[str, tuple[tuple[Any, ...], tuple[str, ...]]] = {}  # folder -> every import
+        self._scope: frozenset[str] | None = None  # in a view (`for_folder`): what it may answer for
+
+    def for_folder(self, folder: Path | str) -> ModuleFacts:
+        """These facts as a package in `folder` sees them: only the module's packages it depends
+        on answer (not whatever else this process summarized before), so that what a file's
+        lint finds does not depend on which folders the same worker linted earlier."""
+        view = copy.copy(self)
+        view._scope = frozenset(self.dependencies(folder))
+        return view
 
     def package(self, path: str) -> StdPackage | None:
         found = self.base.package(path)
-        key = self._current.get(path) if found is None else None
+        key = self._current.get(path) if found is None and self._visible(path) else None
         if key is None:
             return found
         if key not in self._decoded:
@@ -79,7 +90,11 @@ class ModuleFacts(Stdlib):
 
     def __contains__(self, path: object) -> bool:
         return self.base.__contains__(path) or (
-            isinstance(path, str) and self._by_key.get(self._current.get(path, "")) is not None)
+            isinstance(path, str) and self._visible(path)
+            and self._by_key.get(self._current.get(path, "")) is not None)
+
+    def _visible(self, path: str) -> bool:
+        return self._scope is None or path in self._scope
 
     # -- what a folder's package imports ---------------------------------------------------------
 
@@ -87,13 +102,27 @@ class ModuleFacts(Stdlib):
         """The import paths of `folder`'s package that resolve to this module's source."""
         return tuple(p for p in self._scan(folder)[1] if self._folder(p) is not None)
 
+    def linted_imports(self, folder: Path | str) -> tuple[str, ...]:
+        """The import paths of every file a lint of `folder` may read (its tests, an external test
+        package, other platforms' files) that resolve to this module's source."""
+        key = str(folder)
+        try:
+            signature = tuple(sorted((e.name, e.stat().st_mtime_ns, e.stat().st_size)
+                                     for e in os.scandir(key) if e.name.endswith(".go")))
+        except OSError:
+            return ()
+        known = self._roots.get(key)
+        if known is None or known[0] != signature:
+            known = self._roots[key] = (signature, every_import(folder))
+        return tuple(p for p in known[1] if self._folder(p) is not None)
+
     def dependencies(self, folder: Path | str) -> list[str]:
-        """Every package of the module that `folder`'s package imports, directly or not, in
+        """Every package of the module that `folder`'s files import, directly or not, in
         dependency order (a package after everything it imports)."""
         order: list[str] = []
         done: set[str] = set()
         stack: list[tuple[str, Iterator[str]]] = []
-        for root in self.local_imports(folder):
+        for root in self.linted_imports(folder):
             if root in done:
                 continue
             done.add(root)
@@ -343,6 +372,7 @@ def facts_for(folder: Path | str) -> ModuleFacts | None:
         facts = _FACTS[context] = ModuleFacts(stdlib(), context, _STORE[0])
     try:
         facts.prepare(folder)
+        return facts.for_folder(folder)
     except Exception as error:  # never fail a lint over facts
         _log.debug("module facts for %s: %s", folder, error)
     return facts

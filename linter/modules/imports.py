@@ -29,6 +29,23 @@ def source_files(folder: Path | str) -> list[str]:
     return sorted(names)
 
 
+def every_import(folder: Path | str) -> tuple[str, ...]:
+    """The import paths of every Go file in the folder, whatever its package clause (an external
+    `_test` package), build constraints or platform: what a lint of the folder resolves."""
+    imports: set[str] = set()
+    try:
+        with os.scandir(folder) as entries:
+            names = sorted(e.name for e in entries if e.name.endswith(".go") and not e.name.startswith((".", "_")))
+    except OSError:
+        return ()
+    for name in names:
+        try:
+            imports.update(file_imports(Path(folder, name).read_bytes()))
+        except OSError:
+            continue
+    return tuple(sorted(imports))
+
+
 def header(data: bytes) -> bytes:
     """The part of a Go file before its first top-level declaration, comments removed."""
     end = _FIRST_DECLARATION.search(data)

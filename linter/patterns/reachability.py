@@ -38,25 +38,37 @@ def is_dead(fm: FileModel, node: Node) -> bool:
     if _blank_function(fm, top):
         return True
     path = [*ancestors(top, node), node]
-    for index in range(len(path) - 1, 0, -1):
-        child, parent = path[index], path[index - 1]
-        if parent.type in _DECLARATIONS:
-            return False
-        # A func literal in dead code is dropped with it: keep going up through its body.
-        if parent.type == "if_statement":
-            cond = parent.child_by_field_name("condition")
-            value = static_bool(fm, cond) if cond is not None else None
-            if value is not None:
-                consequence = parent.child_by_field_name("consequence")
-                alternative = parent.child_by_field_name("alternative")
-                if value is not True and same_node(child, consequence):
-                    return True  # false, or unknown
-                if value is not False and same_node(child, alternative):
-                    return True
-        elif parent.type in _STATEMENT_LISTS and _after_terminating(fm, child, parent):
-            return True
-        elif parent.type in ("expression_case", "default_case") and _dead_case(fm, parent):
-            return True
+    # Whether each node of the path lies in dropped code, from the top down, remembered per node:
+    # the rules ask about many nodes of the same statements.
+    known: dict[int, bool] = fm.memo("reachability.dead")
+    start = len(path) - 1
+    while start > 0 and path[start].id not in known:
+        start -= 1
+    dead = known.get(path[start].id, False)
+    for index in range(start + 1, len(path)):
+        dead = dead or _dropped_step(fm, path[index], path[index - 1])
+        known[path[index].id] = dead
+    return dead
+
+
+def _dropped_step(fm: FileModel, child: Node, parent: Node) -> bool:
+    """Whether the compiler drops `child` for what `parent` says (a constant condition, a
+    terminating statement before it in a list, a switch case it does not take)."""
+    # A func literal in dead code is dropped with it: its body counts as a child like any.
+    if parent.type == "if_statement":
+        cond = parent.child_by_field_name("condition")
+        value = static_bool(fm, cond) if cond is not None else None
+        if value is not None:
+            consequence = parent.child_by_field_name("consequence")
+            alternative = parent.child_by_field_name("alternative")
+            if value is not True and same_node(child, consequence):
+                return True  # false, or unknown
+            if value is not False and same_node(child, alternative):
+                return True
+    elif parent.type in _STATEMENT_LISTS and _after_terminating(fm, child, parent):
+        return True
+    elif parent.type in ("expression_case", "default_case") and _dead_case(fm, parent):
+        return True
     return False
 
 

@@ -31,7 +31,8 @@ def hook(event, args):
             return
     elif event not in EVENTS:
         return
-    paths = [os.fsdecode(a) for a in args[:2] if isinstance(a, (str, bytes, os.PathLike))]
+    named = args[:1] if event == "open" else args[:2]  # open's second argument is its mode ("a")
+    paths = [os.fsdecode(a) for a in named if isinstance(a, (str, bytes, os.PathLike))]
     line = "\0".join([event, *[os.path.abspath(p) for p in paths]]) + "\n"
     os.write(LOG, line.encode("utf-8", "surrogateescape"))
 
