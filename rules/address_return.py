@@ -69,6 +69,7 @@ from goescape.linter.patterns.closures import generic_notes
 from goescape.linter.patterns.reachability import in_generic, is_dead, reported_where_written
 from goescape.linter.rule.context import Context
 from goescape.linter.rule.meta import Precision, RuleMeta, RuleOption
+from goescape.linter.syntax.nodes import moved_at
 from goescape.linter.syntax.parsing import own_returns
 
 META = RuleMeta(
@@ -245,7 +246,8 @@ def _finding(origin: Node, via: Node | None, ctx: Context) -> Finding | None:
         if symbol is None or symbol.node is None:
             return None
         message = f"{symbol.name} escapes: its address is returned, so it is moved to the heap"
-        related.append((symbol.node, f"{symbol.name} is declared here; the compiler moves it to the heap"))
+        related.append((moved_at(symbol.node, origin),
+                        f"{symbol.name} is declared here; the compiler moves it to the heap"))
     if via is not None:
         related.append((via, "the address is returned here"))
     related += generic_notes(ctx.model, origin)

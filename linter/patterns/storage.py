@@ -42,6 +42,7 @@ from goescape.linter.patterns.closures import inline_notes
 from goescape.linter.patterns.reachability import is_dead, reported_where_written
 from goescape.linter.rule.context import Context
 from goescape.linter.rule.meta import RuleMeta
+from goescape.linter.syntax.nodes import moved_at
 from goescape.linter.syntax.parsing import GO, captured
 
 _MAX_DEPTH = 8  # how many locals a value may pass through before we stop following it
@@ -118,7 +119,7 @@ class Origin:
         """The declaration of a moved variable; where a value held in a local was created."""
         found: list[tuple[Node, str]] = []
         if self.is_variable and self.symbol is not None and self.symbol.node is not None:
-            found.append((self.symbol.node,
+            found.append((moved_at(self.symbol.node, self.node),
                           f"{self.symbol.name} is declared here; the compiler moves it to the heap"))
             if self.via is not None:
                 found.append((self.node, f"its address is taken here and stored in {_text(self.via)}"))

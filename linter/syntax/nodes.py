@@ -30,3 +30,18 @@ def parameter_names(function: Node) -> list[Node | None]:
         if declaration.type in ("parameter_declaration", "variadic_parameter_declaration"):
             found.extend(names(declaration) or [None])
     return found
+
+
+def moved_at(declaration: Node, use: Node) -> Node:
+    """Where the compiler reports `moved to heap:` for the variable declared at `declaration`
+    and used at `use`: its declaration, except for a type switch's `x := v.(type)`, whose
+    variable is a new one in each clause, reported at the clause holding the use."""
+    parent = declaration.parent
+    if parent is not None and parent.type == "expression_list":
+        parent = parent.parent
+    if parent is None or parent.type != "type_switch_statement":
+        return declaration
+    for clause in parent.named_children:
+        if clause.type in ("type_case", "default_case") and clause.start_byte <= use.start_byte < clause.end_byte:
+            return clause
+    return declaration
