@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 from pathlib import Path
 from typing import Any
 
@@ -48,15 +49,19 @@ def changes(args: argparse.Namespace) -> dict[str, Any]:
 def default_pgo(policy: Policy, found: Discovery) -> tuple[Policy, list[Notice]]:
     """With no --profile, the default.pgo beside each linted main package, as `go build
     -pgo=auto` reads it (a bad one is a ProfileError; an empty one an empty profile, as for the
-    compiler)."""
+    compiler). It weighs the files of its main package's folder and the folders below it (the
+    main package's own code), not the rest of the run: linting GOROOT/src, cmd/compile's profile
+    says nothing about net/http."""
     if policy.profile is not None or not policy.config.default_pgo:
         return policy, []
     pgo = default_profiles(t.path for t in found.targets)
     if not pgo:
         return policy, []
-    notices = [Notice("profile", f"weighing the findings with {path} (the default.pgo of a linted main "
-                      "package; --no-default-pgo ignores it)") for path in pgo]
-    return policy.with_profile(ProfileIndex.load(pgo, allow_empty=True)), notices
+    notices = [Notice("profile", f"weighing the findings under {path.parent} with {path} (the default.pgo of "
+                      "a linted main package; --no-default-pgo ignores it)") for path in pgo]
+    index = ProfileIndex.load(pgo, allow_empty=True)
+    index.scope = tuple(sorted(os.path.realpath(path.parent) for path in pgo))
+    return policy.with_profile(index), notices
 
 
 def below_weight(diagnostics: list[Diagnostic], minimum: float) -> tuple[list[Diagnostic], int]:

@@ -125,6 +125,9 @@ class ProfileIndex:
     # linted folder -> the prefixes of its functions' names (a main package's are `main` in its
     # binary and its import path in its test binary)
     prefixes: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # Folders (resolved) whose files the profiles weigh, with their subfolders; None: every
+    # linted file. A default.pgo weighs its main package's tree, not the rest of a run.
+    scope: tuple[str, ...] | None = None
 
     @classmethod
     def load(cls, paths: Iterable[Path], *, allow_empty: bool = False) -> ProfileIndex:
@@ -158,7 +161,12 @@ class ProfileIndex:
     @property
     def digest(self) -> str:
         """What the run's results depend on: every profile's content and the linted files."""
-        return hashlib.sha256("\0".join([*self.digests, self.bound]).encode()).hexdigest()
+        return hashlib.sha256("\0".join([*self.digests, self.bound, repr(self.scope)]).encode()).hexdigest()
+
+    def weighs(self, path: str) -> bool:
+        """Whether the profiles weigh the file at `path` (resolved)."""
+        return self.scope is None or any(path == f or path.startswith(f.rstrip(os.sep) + os.sep)
+                                         for f in self.scope)
 
     # -- reading --------------------------------------------------------------------------------
 

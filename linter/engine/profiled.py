@@ -23,7 +23,7 @@ def with_profile(findings: list[Finding], file: SourceFile, tree: Tree, policy: 
     charges allocations to that no escape finding covers (its own line or a related one)
     becomes an ESC301 finding."""
     index = policy.profile
-    if index is None:
+    if index is None or not index.weighs(os.path.realpath(file.path)):
         return findings
     if not index.bound:  # linted without a run (one file through the engine's API): bind to it
         index.bind([file.path], package_prefixes([file.path]))

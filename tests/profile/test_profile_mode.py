@@ -160,7 +160,7 @@ def test_default_pgo_beside_a_main_package_is_read(cli: Any, prof: ProfiledModul
     app = _app(prof, tmp_path, prof.app_cpu if form == "pprof" else prof.app_pgo)
     found, document, _ = findings(cli, "main.go", cwd=app)
     kind = "cpu" if form == "pprof" else "pgo"
-    assert any(n["message"].startswith(f"weighing the findings with {app / 'default.pgo'}")
+    assert any(n["message"].startswith(f"weighing the findings under {app} with {app / 'default.pgo'}")
                for n in document["notices"])
     source = (app / "main.go").read_text().splitlines()
     work = [f for f in found if 10 <= f["line"] <= 20]  # func work's lines
@@ -172,6 +172,19 @@ def test_default_pgo_beside_a_main_package_is_read(cli: Any, prof: ProfiledModul
     explicit, document, _ = findings(cli, "--profile", str(prof.mem), "main.go", cwd=app)
     assert all("cpu" not in f["profile"]["kinds"] for f in explicit)
     assert not any("default.pgo" in n["message"] for n in document["notices"])  # as go build -pgo=FILE
+
+
+def test_default_pgo_weighs_its_main_packages_tree_only(cli: Any, prof: ProfiledModule, tmp_path: Path) -> None:
+    # Linting the whole module: the app's profile says nothing about the library beside it
+    # (as cmd/compile's default.pgo says nothing about net/http when GOROOT/src is linted).
+    app = _app(prof, tmp_path, prof.app_cpu)
+    root = app.parent.parent
+    found, _, _ = findings(cli, ".", cwd=root)
+    in_app = [f for f in found if f["path"].startswith("cmd/app/")]
+    elsewhere = [f for f in found if not f["path"].startswith("cmd/app/")]
+    assert in_app and all("profile" in f for f in in_app)
+    assert elsewhere and all("profile" not in f and "never sampled" not in f["message"] for f in elsewhere)
+    assert not any(f["code"] == "ESC301" for f in elsewhere)
 
 
 def test_default_pgo_beside_a_library_package_is_not_read(cli: Any, prof: ProfiledModule, tmp_path: Path) -> None:
