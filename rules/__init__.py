@@ -38,6 +38,11 @@ from goescape.rules import inlined_allocation  # noqa: E402
 
 BUILTIN += (inlined_allocation,)
 
+# Addresses passed to a parameter the callee leaks: the compiler's `leaking param` read from source.
+from goescape.rules import leaking_parameter  # noqa: E402
+
+BUILTIN += (leaking_parameter,)
+
 # A profile's measured allocation sites that no finding explains (ESC3xx): no check, reported
 # only when a profile is given (`goescape check --profile`, default.pgo).
 from goescape.rules import profiled_allocation  # noqa: E402

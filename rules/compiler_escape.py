@@ -3,10 +3,9 @@
 ## What it does
 Reported in `--verify` mode only, from the compiler's own verdicts: an `escapes to heap` or
 `moved to heap` diagnostic that no pattern rule found and that does not fit another rule's
-pattern either. Typical cases: the address of a local passed to a function whose parameter
-leaks (`leaking param: p`: the callee stores it, or passes it on to something that does), a
-slice or map literal returned, and values stored in an allocation that escapes for one of
-those reasons. The finding carries the compiler's explanation.
+pattern either. Typical cases: a slice or map literal returned, a value stored in an allocation
+that escapes, an address the compiler follows through more calls or locals than the rules do.
+The finding carries the compiler's explanation.
 
 ## Why is this bad?
 Whatever the reason, the value is allocated on the heap on every call and must be reclaimed by
@@ -15,38 +14,25 @@ outlive the function.
 
 ## Example
 ```go
-var kept []*Config
-
-type Config struct{ Name string }
-
-//go:noinline
-func keep(c *Config) { kept = append(kept, c) }
-
-func remember(name string) {
-	cfg := Config{Name: name}
-	keep(&cfg)
+func primes() []int {
+	return []int{2, 3, 5, 7, 11}
 }
 ```
 
 ## Use instead
 ```go
-type Config struct{ Name string }
-
-//go:noinline
-func size(c *Config) int { return len(c.Name) }
-
-func measure(name string) int {
-	cfg := Config{Name: name}
-	return size(&cfg)
+func primes() [5]int {
+	return [5]int{2, 3, 5, 7, 11}
 }
 ```
-Pass pointers only to functions that do not keep them (`c does not escape`), or pass values.
+Return a value (an array, a struct) the caller keeps in its own frame, fill a buffer the
+caller passes, or build the value once at package level when it never changes.
 
 ## Compiler
-Go 1.27, `go build -gcflags=-m` on the example prints `leaking param: c` for `keep` and
-`moved to heap: cfg` in `remember`; `-gcflags=-m=2` explains `flow: {heap} ← &cfg: from &cfg
-(address-of), from keep(&cfg) (call parameter)`. The `Use instead` version prints `c does not
-escape`, and `cfg` stays on the stack.
+Go 1.27, `go build -gcflags=-m` on the example prints `[]int{...} escapes to heap`;
+`-gcflags=-m=2` explains `flow: ~r0 ← &{storage for []int{...}}: from []int{...} (spill),
+from return []int{...} (return)`. The `Use instead` version prints nothing: the array is
+copied into the caller's result.
 
 This rule has no pattern of its own: `goescape check --verify` reports under it the compiler's
 escapes that no other rule reported or fits.

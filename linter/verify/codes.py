@@ -16,3 +16,4 @@ CONVERSION = "ESC203"  # conversion-allocation
 LARGE = "ESC204"  # large-allocation
 OTHER = "ESC205"  # compiler-escape
 INLINED = "ESC206"  # inlined-allocation: allocated in the body of a callee inlined at the call
+LEAKING_PARAMETER = "ESC207"  # leaking-parameter: an address passed to a parameter the callee leaks

@@ -57,6 +57,8 @@ def code_for(site: Site, where: Where) -> str:
         return pattern
     if where.sink is Sink.RETURN and site in (Site.VARIABLE, Site.ADDRESS, Site.NEW):
         return codes.ADDRESS_RETURN
+    if where.sink is Sink.CALL and site in (Site.VARIABLE, Site.ADDRESS, Site.NEW):
+        return codes.LEAKING_PARAMETER
     return _CATCH_ALL.get(site, codes.OTHER)
 
 
@@ -109,6 +111,8 @@ def subject_of(diagnostic: Diagnostic, node: Node | None, site: Site) -> str:
     if site is Site.APPEND:
         return "append"
     written = text(node)
+    if node is not None and node.type == "literal_value":
+        return short(diagnostic.subject)  # `{1, 2}` of `[]int{1, 2}`: the compiler's `[]int{...}` says more
     if node is not None and "\n" not in written and len(written) <= SHORT:
         return written
     return short(diagnostic.subject)
