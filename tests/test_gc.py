@@ -663,3 +663,26 @@ a.go:2:3: v escapes to heap
     assert first.steps[0][:2] == ("append(go.shape.[]string{}, s...)", "appended slice...")
     assert (second.dst, second.src, second.steps) == ("{temp}", "{temp}", ())
     assert escape.explanation.lines[-1].strip().startswith("warning: truncated explanation")
+
+
+def test_a_packages_own_file_printed_under_another_goroot_is_relocated(tmp_path):
+    # A build cache shared by two installations of the same Go version replays the compiler
+    # output of the first, with its absolute paths: they name this package's files all the same.
+    from goescape.linter.gc.build import _from_another_root
+    from goescape.linter.gc.parse import Location
+
+    for root in ("first", "second"):
+        (tmp_path / root / "src" / "net" / "http").mkdir(parents=True)
+        (tmp_path / root / "src" / "net" / "http" / "server.go").write_text("package http\n")
+        (tmp_path / root / "src" / "errors").mkdir(parents=True)
+        (tmp_path / root / "src" / "errors" / "errors.go").write_text("package errors\n")
+    ours = str(tmp_path / "second" / "src" / "net" / "http")
+    printed = Location(str(tmp_path / "first" / "src" / "net" / "http" / "server.go"), 12, 3)
+    moved = _from_another_root(printed, ours, "net/http")
+    assert moved == Location(str(tmp_path / "second" / "src" / "net" / "http" / "server.go"), 12, 3)
+    # another package's file, inlined into this one: left alone
+    inlined = Location(str(tmp_path / "first" / "src" / "errors" / "errors.go"), 65, 9)
+    assert _from_another_root(inlined, ours, "net/http") == inlined
+    # no such file here
+    missing = Location(str(tmp_path / "first" / "src" / "net" / "http" / "client.go"), 1, 1)
+    assert _from_another_root(missing, ours, "net/http") == missing

@@ -405,9 +405,11 @@ def _relocate(parsed: ParsedOutput, relative: Mapping[str, str],
     memo: dict[tuple[str, str], str] = {}
     lengths: dict[str, int] = {}
 
-    def anchor(location: Location, directory: str) -> Location:
+    def anchor(location: Location, directory: str, package: str) -> Location:
         raw = relative.get(location.path)
-        if raw is None or location.line <= _line_count(location.path, lengths):
+        if raw is None:
+            return _from_another_root(location, directory, package)
+        if location.line <= _line_count(location.path, lengths):
             return location
         key = (location.path, directory)
         if key not in memo:
@@ -419,9 +421,27 @@ def _relocate(parsed: ParsedOutput, relative: Mapping[str, str],
     for diagnostic in parsed.diagnostics:
         directory = package_dirs.get(diagnostic.package)
         if directory is not None:
-            diagnostic = _moved(diagnostic, anchor, directory)
+            package = diagnostic.package.split(" ")[0]
+            diagnostic = _moved(diagnostic, lambda loc, d, p=package: anchor(loc, d, p), directory)
         diagnostics.append(diagnostic)
     return ParsedOutput(tuple(diagnostics), parsed.unattached, parsed.stray)
+
+
+def _from_another_root(location: Location, directory: str, package: str) -> Location:
+    """A package's own file named under another GOROOT (or GOPATH, or module cache) than the one
+    it was listed in: a build cache shared by two installations of the same Go version replays
+    the first one's compiler output, absolute paths included. The file is this package's when
+    the printed folder ends with the package's import path, as `directory` does."""
+    path = location.path
+    folder = os.path.dirname(path)
+    if folder == directory or not os.path.isabs(path) or not package:
+        return location
+    parts = package.split("/")
+    if (folder.replace(os.sep, "/").split("/")[-len(parts):] != parts
+            or directory.replace(os.sep, "/").split("/")[-len(parts):] != parts):
+        return location
+    candidate = os.path.join(directory, os.path.basename(path))
+    return Location(candidate, location.line, location.column) if os.path.isfile(candidate) else location
 
 
 def _line_count(path: str, memo: dict[str, int]) -> int:
