@@ -54,6 +54,7 @@ Why not `-gcflags=-json=0,DIR`
 from __future__ import annotations
 
 import json
+import functools
 import os
 import shutil
 import signal
@@ -421,8 +422,8 @@ def _relocate(parsed: ParsedOutput, relative: Mapping[str, str],
     for diagnostic in parsed.diagnostics:
         directory = package_dirs.get(diagnostic.package)
         if directory is not None:
-            package = diagnostic.package.split(" ")[0]
-            diagnostic = _moved(diagnostic, lambda loc, d, p=package: anchor(loc, d, p), directory)
+            diagnostic = _moved(diagnostic, functools.partial(anchor, package=diagnostic.package.split(" ")[0]),
+                                directory)
         diagnostics.append(diagnostic)
     return ParsedOutput(tuple(diagnostics), parsed.unattached, parsed.stray)
 
