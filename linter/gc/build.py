@@ -53,8 +53,8 @@ Why not `-gcflags=-json=0,DIR`
 """
 from __future__ import annotations
 
-import json
 import functools
+import json
 import os
 import shutil
 import signal
