@@ -403,6 +403,8 @@ def _argument_sink(fm: FileModel, args: Node, node: Node, spread: bool, mode: Mo
     if found.kind is CalleeKind.INTERFACE_METHOD:
         if found.receiver is None or unknown_dynamic_type(fm, found.receiver) is None:
             return None  # the compiler may devirtualize it: the concrete method decides
+        if walk.inlinable:
+            return None  # inlined into a caller that knows the dynamic type, it may be devirtualized
         return Sink(SinkKind.HEAP, f"passed to {name}, a method called through an interface", call,
                     Route.INTERFACE)
     if found.kind is CalleeKind.FUNC_VALUE:

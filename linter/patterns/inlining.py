@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 _DEFERRED = frozenset({"go_statement", "defer_statement"})
 _INLINE_NODE_LIMIT = 200  # tree-sitter nodes in a body that Go's inliner (budget 80) never takes
 _INLINE_CALL_COST = 57  # the inliner's extra cost of a call it cannot inline
+_CLOSURE_COST = 15  # what the inliner charges for a func literal (inl.go, OCLOSURE)
 
 
 def called_in_place(literal: Node) -> bool:
@@ -51,6 +52,11 @@ def certainly_not_inlined(fm: FileModel, decl: Node) -> bool:
         node = stack.pop()
         count += 1
         kind = node.type
+        if kind == "func_literal":
+            # The inliner charges a closure 15 and does not look inside it (its body is a
+            # function of its own): a constructor returning a long iterator is inlined.
+            count += 2 * _CLOSURE_COST
+            continue
         if kind in ("defer_statement", "go_statement", "select_statement"):
             return True
         if kind == "call_expression":

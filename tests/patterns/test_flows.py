@@ -126,3 +126,22 @@ func caller(err error) {
     assert surely_inlined(fm, function(fm, "fail"))
     found = inlined_boxes(fm, node_at(fm, "// here", "fail(err)"))
     assert found is not None and [b.boxing.node.text for b in found[1]] == [b"failure{err}"]
+
+
+def test_a_constructor_returning_a_long_closure_may_be_inlined() -> None:
+    # Go's inliner charges a func literal 15 and does not look inside it: cmd/go's
+    # (*info).children, which returns a 40-line iterator, is inlined at its calls.
+    body = "".join(f"\t\tif v > {i} {{ sink = v }}\n" for i in range(60))
+    fm = model("func iterate() func(v int) {\n\treturn func(v int) {\n" + body + "\t}\n}\n"
+               "func work() {\n" + "".join(f"\tif len(list) > {i} {{ sink = list[{i}] }}\n" for i in range(60))
+               + "}\n")
+    assert not certainly_not_inlined(fm, function(fm, "iterate"))
+    assert certainly_not_inlined(fm, function(fm, "work"))
+
+
+def test_an_interface_argument_of_an_inlinable_callee_is_not_a_proven_leak() -> None:
+    # Inlined into a caller that knows the dynamic type, the interface call is devirtualized
+    # (cmd/compile's ir.DoChildren(n, do) calling n.doChildren(do)).
+    fm = model("type node interface{ visit(do func()) }\n"
+               "func children(n node, do func()) { n.visit(do) }\n")
+    assert param_leak(fm, function(fm, "children"), 1, Mode.VALUE) is None
