@@ -317,12 +317,15 @@ def _first_use(fm: FileModel, literal: Node, symbol: Symbol) -> Node | None:
 
 
 def _method_value(selector: Node, ctx: Context) -> Iterator[Finding]:
-    if not analyzed(ctx.model, selector):
-        return
     parent = selector.parent
     if parent is not None and parent.type == "call_expression" and parent.child_by_field_name("function") == selector:
-        return  # a call
+        return  # a call (the syntax decides first: most selectors are calls or field reads)
+    if parent is not None and parent.type == "selector_expression" and \
+            parent.child_by_field_name("operand") == selector:
+        return  # x.f.g: a method value has no fields or methods of its own to select
     fm = ctx.model
+    if not analyzed(fm, selector):
+        return
     selection = fm.select(selector)
     if selection is None or selection.kind not in (SelectionKind.METHOD, SelectionKind.INTERFACE_METHOD):
         return  # a field, a package member, a method expression (static)

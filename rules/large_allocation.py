@@ -92,6 +92,8 @@ def check(node: Node, ctx: Context) -> Iterator[Finding]:
 
 
 def _variables(declaration: Node, ctx: Context) -> Iterator[Finding]:
+    if not _may_be_large(declaration):
+        return
     fm = ctx.model
     declared = names(declaration) if declaration.type == "var_spec" else \
         operands(declaration.child_by_field_name("left") or declaration)
@@ -108,6 +110,24 @@ def _variables(declaration: Node, ctx: Context) -> Iterator[Finding]:
         yield ctx.finding(META, name, f"{symbol.name} escapes: its type takes {size:,} bytes, more than "
                                       f"the {MAX_STACK_VAR:,} a variable may take on the stack, so it is "
                                       "moved to the heap", inline_notes(fm, name))
+
+
+def _may_be_large(declaration: Node) -> bool:
+    """Whether the declaration can declare a variable of a large type, from the syntax alone (so
+    that the types of the many small locals are not worked out): a written type, or a value
+    that is a composite literal of an array or struct type. A large value returned by a call or
+    copied from another variable (`x := f()`, `y := x`) is left out: rare, and such a value is
+    usually large already where it comes from."""
+    if declaration.type == "var_spec" and declaration.child_by_field_name("type") is not None:
+        return True
+    values = declaration.child_by_field_name("value" if declaration.type == "var_spec" else "right")
+    for value in operands(values) if values is not None else ():
+        value = unparen(value)
+        if value.type == "composite_literal":
+            written = value.child_by_field_name("type")
+            if written is not None and written.type not in ("slice_type", "map_type"):
+                return True
+    return False
 
 
 def _call(call: Node, ctx: Context) -> Iterator[Finding]:
