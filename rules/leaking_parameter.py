@@ -1,8 +1,10 @@
-'''The address of a local variable, or a new value, is passed to a function that keeps it.
+'''The address of a local variable, or a new value, slice or map, is passed to a function that keeps it.
 
 ## What it does
-Flags `&x` (a local variable or a part of one), `&T{...}` and `new(T)` passed as an argument
-(or as the receiver) to a function or method whose parameter leaks to the heap: it stores it in
+Flags `&x` (a local variable or a part of one), `&T{...}`, `new(T)`, and slices and maps made
+where they are passed (`make([]T, n)`, `[]T{...}`, `map[K]V{...}`; a channel is on the heap
+whatever happens to it), passed as an argument (or as the receiver) to a function or method
+whose parameter leaks to the heap: it stores it in
 a package-level variable, in something a pointer reaches, in a container that outlives the
 call, or hands it on to another function that keeps it. The callee may be declared in the same
 package, in another package of the module (summarized from source), or in the standard library
@@ -62,7 +64,7 @@ from collections.abc import Iterator
 from tree_sitter import Node
 
 from goescape.linter.findings import Finding, Severity
-from goescape.linter.model import StorageKind
+from goescape.linter.model import CalleeKind, StorageKind
 from goescape.linter.patterns.closures import generic_notes
 from goescape.linter.patterns.flows import Route, value_sink
 from goescape.linter.patterns.storage import analyzed, shorten
@@ -73,10 +75,10 @@ from goescape.linter.syntax.nodes import moved_at
 META = RuleMeta(
     code="ESC207",
     name="leaking-parameter",
-    summary="the address of a local, or a new value, is passed to a function that keeps it",
+    summary="the address of a local, or a new value, slice or map, is passed to a function that keeps it",
     severity=Severity.WARNING,
     precision=Precision.HIGH,
-    node_types=("unary_expression", "call_expression"),
+    node_types=("unary_expression", "call_expression", "composite_literal"),
     tags=("escape", "pointer", "call"),
 )
 
@@ -87,9 +89,18 @@ def check(node: Node, ctx: Context) -> Iterator[Finding]:
         operator = node.child_by_field_name("operator")
         if operator is None or operator.type != "&":
             return
+    elif node.type == "composite_literal":
+        written = node.child_by_field_name("type")
+        if written is None or written.type not in ("slice_type", "map_type"):
+            return  # a struct or array literal is a value: copied into the parameter
+        yield from _made(node, ctx)
+        return
     else:
         function = node.child_by_field_name("function")
-        if function is None or function.type != "identifier" or ctx.text(function) != "new":
+        if function is None or function.type != "identifier" or ctx.text(function) not in ("new", "make"):
+            return
+        if ctx.text(function) == "make":
+            yield from _made(node, ctx)
             return
     target = fm.address_target(node)
     if target is None:
@@ -117,3 +128,27 @@ def check(node: Node, ctx: Context) -> Iterator[Finding]:
         related.append((sink.node, f"it is {sink.reason} here"))
     related += generic_notes(fm, node)
     yield ctx.finding(META, node, message, related)
+
+
+def _made(node: Node, ctx: Context) -> Iterator[Finding]:
+    """`make(...)` and slice and map literals: the backing array or the map the callee keeps."""
+    fm = ctx.model
+    if node.type == "call_expression":
+        callee = fm.callee(node)
+        if callee is None or callee.kind is not CalleeKind.BUILTIN or callee.package:
+            return  # a function of the package named make
+        arguments = node.child_by_field_name("arguments")
+        made = arguments.named_children[0] if arguments is not None and arguments.named_children else None
+        if made is None or made.type not in ("slice_type", "map_type"):
+            return  # a channel is always on the heap (runtime.makechan): the compiler says nothing
+    if not analyzed(fm, node):
+        return
+    sink = value_sink(fm, node)
+    if sink is None or sink.route is not Route.CALL:
+        return
+    related: list[tuple[Node, str]] = []
+    if sink.node.start_point[0] != node.start_point[0]:
+        related.append((sink.node, f"it is {sink.reason} here"))
+    related += generic_notes(fm, node)
+    yield ctx.finding(META, node, f"{shorten(ctx.text(node))} escapes: it is {sink.reason}, so it is allocated "
+                                  "on the heap", related)
