@@ -150,10 +150,13 @@ def test_calls_into_the_module_are_understood_and_the_compiler_agrees(cli, tmp_p
     result = cli("check", "app", "--format", "json", "--no-cache", cwd=root)
     findings = json.loads(result.stdout)["findings"]
     lines = {(f["code"], f["line"]) for f in findings}
-    assert {("ESC106", 11), ("ESC206", 15)} <= lines, findings
+    # lib.Keep leaks its parameter (ESC207, x moved to the heap at its declaration), Show boxes
+    # its argument (ESC106), NewBuffer is inlined and allocates (ESC206)
+    assert {("ESC207", 7), ("ESC106", 11), ("ESC206", 15)} <= lines, findings
     assert not any(f["line"] == 19 for f in findings)  # the Buffer stays in Local's frame
     escapes = {line for path, line in compiler_escape_lines(root) if path.endswith("app.go")}
-    assert {f["line"] for f in findings} <= escapes
+    for finding in findings:  # on an escape line, or pointing at one (x's declaration)
+        assert {finding["line"], *(r["line"] for r in finding["related"])} & escapes, finding
 
 
 def test_a_package_that_cannot_be_read_gives_no_facts(tmp_path: Path) -> None:

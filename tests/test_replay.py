@@ -170,3 +170,16 @@ def test_a_file_added_while_the_run_is_under_way_is_not_missed(cli, project, run
     second = cli("check", ".", cwd=project)
     assert "other.go" not in first.stdout and "other.go" in second.stdout
     assert len(runs) == 2
+
+
+def test_a_tree_holding_a_default_pgo_is_replayed(cli, project, runs):
+    # default.pgo is among what a folder's listing records (a main package's profile): the walk
+    # that lists the tree's folders must record it as the check of a replay lists them.
+    (project / "p" / "default.pgo").write_bytes(b"")
+    first = cli("check", ".", cwd=project)
+    second = cli("check", ".", cwd=project)
+    assert (second.stdout, second.stderr) == (first.stdout, first.stderr)
+    assert len(runs) == 1
+    (project / "p" / "default.pgo").unlink()  # the listing changed: linted again
+    cli("check", ".", cwd=project)
+    assert len(runs) == 2

@@ -69,6 +69,7 @@ class ModuleFacts(Stdlib):
         self._tags = default_tags(base.go_version, base.tool_tags)  # the host's build
         self._roots: dict[str, tuple[tuple[Any, ...], tuple[str, ...]]] = {}  # folder -> every import
         self._scope: frozenset[str] | None = None  # in a view (`for_folder`): what it may answer for
+        self._dependencies: dict[str, list[str]] = {}  # folder -> dependencies(folder), this run
 
     def for_folder(self, folder: Path | str) -> ModuleFacts:
         """These facts as a package in `folder` sees them: only the module's packages it depends
@@ -118,7 +119,15 @@ class ModuleFacts(Stdlib):
 
     def dependencies(self, folder: Path | str) -> list[str]:
         """Every package of the module that `folder`'s files import, directly or not, in
-        dependency order (a package after everything it imports)."""
+        dependency order (a package after everything it imports); worked out once per run."""
+        self._fresh()
+        key = str(folder)
+        found = self._dependencies.get(key)
+        if found is None:
+            found = self._dependencies[key] = self._walk_dependencies(folder)
+        return list(found)
+
+    def _walk_dependencies(self, folder: Path | str) -> list[str]:
         order: list[str] = []
         done: set[str] = set()
         stack: list[tuple[str, Iterator[str]]] = []
@@ -143,11 +152,6 @@ class ModuleFacts(Stdlib):
         read from the store) from the bottom of the import graph up. Keys are taken afresh
         (files are stat'ed, and hashed again only when changed) once per run: a long-lived
         process sees edits made between its runs."""
-        if self._generation != _GENERATION[0]:
-            self._generation = _GENERATION[0]
-            self._keys = {}
-            self._folders = {}
-            self._scans_checked = set()
         for path in self.dependencies(folder):
             key = self.key(path)
             if key is None:
@@ -156,6 +160,15 @@ class ModuleFacts(Stdlib):
             if key not in self._by_key:
                 self._by_key[key] = self._summary(path, key)
             self._current[path] = key
+
+    def _fresh(self) -> None:
+        """A new run: what was learnt of the files in the last one is checked again."""
+        if self._generation != _GENERATION[0]:
+            self._generation = _GENERATION[0]
+            self._keys = {}
+            self._folders = {}
+            self._scans_checked = set()
+            self._dependencies = {}
 
     def key(self, path: str) -> str | None:
         """The content key of a package's summary: its files, its dependencies' keys, the code."""
@@ -388,7 +401,7 @@ def dependency_folders(folder: Path | str) -> list[Path]:
     if facts is None:
         facts = _FACTS[context] = ModuleFacts(stdlib(), context, _STORE[0])
     try:
-        found = [facts.context.folder(p) for p in facts.dependencies(folder)]
+        found = [facts._folder(p) for p in facts.dependencies(folder)]
     except OSError:
         return []
     return [f for f in found if f is not None]

@@ -141,7 +141,7 @@ def _walked(paths: Sequence[str], default_excludes: bool) -> dict[str, list[str]
             except OSError:
                 continue
             found[folder] = sorted(name for name, is_dir in entries
-                                   if is_dir or name.endswith(".go") or name == "go.mod")
+                                   if is_dir or name.endswith(".go") or name in _READ)
             stack.extend(os.path.join(folder, name) for name, is_dir in entries
                          if is_dir and not (default_excludes and skipped_dir(name)))
     return found
