@@ -70,6 +70,7 @@ class ModuleFacts(Stdlib):
         self._roots: dict[str, tuple[tuple[Any, ...], tuple[str, ...]]] = {}  # folder -> every import
         self._scope: frozenset[str] | None = None  # in a view (`for_folder`): what it may answer for
         self._dependencies: dict[str, list[str]] = {}  # folder -> dependencies(folder), this run
+        self._locals: dict[str, list[str]] = {}  # import path -> _local(path), this run
 
     def for_folder(self, folder: Path | str) -> ModuleFacts:
         """These facts as a package in `folder` sees them: only the module's packages it depends
@@ -169,6 +170,7 @@ class ModuleFacts(Stdlib):
             self._folders = {}
             self._scans_checked = set()
             self._dependencies = {}
+            self._locals = {}
 
     def key(self, path: str) -> str | None:
         """The content key of a package's summary: its files, its dependencies' keys, the code."""
@@ -214,8 +216,12 @@ class ModuleFacts(Stdlib):
         return found
 
     def _local(self, path: str) -> list[str]:
-        folder = self._folder(path)
-        return list(self.local_imports(folder)) if folder is not None else []
+        """The module's packages `path` imports (host build, no tests), once per run."""
+        found = self._locals.get(path)
+        if found is None:
+            folder = self._folder(path)
+            found = self._locals[path] = list(self.local_imports(folder)) if folder is not None else []
+        return found
 
     def _summary(self, path: str, key: str) -> dict[str, Any] | None:
         folder = self._folder(path)
