@@ -85,40 +85,25 @@ META = RuleMeta(
 
 def check(node: Node, ctx: Context) -> Iterator[Finding]:
     fm = ctx.model
-    if node.type == "unary_expression":
-        operator = node.child_by_field_name("operator")
-        if operator is None or operator.type != "&":
-            return
-    elif node.type == "composite_literal":
-        written = node.child_by_field_name("type")
-        if written is None or written.type not in ("slice_type", "map_type"):
-            return  # a struct or array literal is a value: copied into the parameter
-        yield from _made(node, ctx)
+    if not _candidate(node, ctx):
         return
-    else:
-        function = node.child_by_field_name("function")
-        if function is None or function.type != "identifier" or ctx.text(function) not in ("new", "make"):
+    target = None
+    if node.type == "unary_expression" or _builtin_name(node, ctx) == "new":
+        target = fm.address_target(node)
+        if target is None or target.kind not in (StorageKind.VARIABLE, StorageKind.COMPOSITE, StorageKind.NEW):
             return
-        if ctx.text(function) == "make":
-            yield from _made(node, ctx)
-            return
-    target = fm.address_target(node)
-    if target is None:
-        return
-    if target.kind is StorageKind.VARIABLE and not target.is_frame:
-        return  # a package-level variable is on the heap already
-    if target.kind not in (StorageKind.VARIABLE, StorageKind.COMPOSITE, StorageKind.NEW):
-        return
+        if target.kind is StorageKind.VARIABLE and (not target.is_frame or target.symbol is None
+                                                    or target.symbol.node is None):
+            return  # a package-level variable is on the heap already
     if not analyzed(fm, node):
         return
     sink = value_sink(fm, node)
     if sink is None or sink.route is not Route.CALL:
         return
     related: list[tuple[Node, str]] = []
-    if target.kind is StorageKind.VARIABLE:
+    if target is not None and target.kind is StorageKind.VARIABLE:
         symbol = target.symbol
-        if symbol is None or symbol.node is None:
-            return
+        assert symbol is not None and symbol.node is not None
         message = f"{symbol.name} escapes: its address is {sink.reason}, so it is moved to the heap"
         related.append((moved_at(symbol.node, node), f"{symbol.name} is declared here; the compiler moves it to "
                                                      "the heap"))
@@ -130,25 +115,32 @@ def check(node: Node, ctx: Context) -> Iterator[Finding]:
     yield ctx.finding(META, node, message, related)
 
 
-def _made(node: Node, ctx: Context) -> Iterator[Finding]:
-    """`make(...)` and slice and map literals: the backing array or the map the callee keeps."""
-    fm = ctx.model
-    if node.type == "call_expression":
-        callee = fm.callee(node)
-        if callee is None or callee.kind is not CalleeKind.BUILTIN or callee.package:
-            return  # a function of the package named make
+def _candidate(node: Node, ctx: Context) -> bool:
+    """`&...`, `new(T)`, a slice or map `make(...)`, a slice or map literal: from the syntax (and
+    the builtin's resolution), before the model is asked anything costlier."""
+    if node.type == "unary_expression":
+        operator = node.child_by_field_name("operator")
+        return operator is not None and operator.type == "&"
+    if node.type == "composite_literal":
+        written = node.child_by_field_name("type")
+        return written is not None and written.type in ("slice_type", "map_type")  # a struct is copied
+    name = _builtin_name(node, ctx)
+    if name == "make":
         arguments = node.child_by_field_name("arguments")
         made = arguments.named_children[0] if arguments is not None and arguments.named_children else None
         if made is None or made.type not in ("slice_type", "map_type"):
-            return  # a channel is always on the heap (runtime.makechan): the compiler says nothing
-    if not analyzed(fm, node):
-        return
-    sink = value_sink(fm, node)
-    if sink is None or sink.route is not Route.CALL:
-        return
-    related: list[tuple[Node, str]] = []
-    if sink.node.start_point[0] != node.start_point[0]:
-        related.append((sink.node, f"it is {sink.reason} here"))
-    related += generic_notes(fm, node)
-    yield ctx.finding(META, node, f"{shorten(ctx.text(node))} escapes: it is {sink.reason}, so it is allocated "
-                                  "on the heap", related)
+            return False  # a channel is always on the heap (runtime.makechan): the compiler says nothing
+    return name is not None
+
+
+def _builtin_name(call: Node, ctx: Context) -> str | None:
+    """"new" or "make" when `call` calls that builtin (not a function of the package so named)."""
+    if call.type != "call_expression":
+        return None
+    function = call.child_by_field_name("function")
+    if function is None or function.type != "identifier" or ctx.text(function) not in ("new", "make"):
+        return None
+    callee = ctx.model.callee(call)
+    if callee is None or callee.kind is not CalleeKind.BUILTIN or callee.package:
+        return None
+    return ctx.text(function)
