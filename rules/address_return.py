@@ -1,11 +1,14 @@
-"""Returning the address of a local variable, a composite literal or `new(T)`.
+"""Returning the address of a local variable, a composite literal or `new(T)`, or a slice or map it makes.
 
 ## What it does
 Flags the address-of expression whose value a function returns: `return &x` for a local variable or
 parameter `x` (also `&x.f` and `&x[i]` when `x` is a struct or array value), `return &T{...}`,
 `return new(T)`, an address returned through a local that holds it (`p := &x; return p`), an address
 stored in a named result (`r = &x`), and an address inside a returned composite literal
-(`return Pair{&x, &y}`).
+(`return Pair{&x, &y}`). Also a slice or map the function makes and returns: `make([]T, n)`,
+`make(map[K]V)`, `[]T{...}` and `map[K]V{...}` returned directly, through locals, or as a field
+or element of a returned value (`return &Buffer{buf: make([]byte, n)}`); the backing array or the
+map then outlives the call. A channel is on the heap whatever happens to it and is not flagged.
 
 ## Why is this bad?
 The value must outlive the function's stack frame, so the compiler allocates it on the heap: one
@@ -36,7 +39,8 @@ or let the caller own the storage: `func fillWho(who *WhoAreYou) { who.Name = "g
 ## Compiler
 Go 1.27, `go build -gcflags=-m`: `moved to heap: who` at the declaration of `who` (the finding's
 related location); for `return &T{...}` and `return new(T)`, `&T{...} escapes to heap` and
-`new(T) escapes to heap` at the expression itself. Returning a copy (`return who`) prints nothing.
+`new(T) escapes to heap` at the expression itself; for a returned slice or map, `make([]byte,
+n) escapes to heap` or `[]int{...} escapes to heap` where it is made. Returning a copy (`return who`) prints nothing.
 Returning `&p.f` where `p` is a pointer parameter prints `leaking param: p to result ~r0 level=0`:
 nothing new is allocated, so the rule stays silent; so it does for `&s[i]` of a slice (its backing
 array is wherever the slice points), for package-level variables, which never live on the stack,
@@ -61,21 +65,24 @@ from collections.abc import Iterator
 from fnmatch import fnmatchcase
 from types import MappingProxyType
 
-from tree_sitter import Node
+from tree_sitter import Node, Query
 
 from goescape.linter.findings import Finding, Severity
-from goescape.linter.model import FileModel, StorageKind, Symbol
+from goescape.linter.model import CalleeKind, FileModel, StorageKind, Symbol
+from goescape.linter.patterns.allocations import escape
 from goescape.linter.patterns.closures import generic_notes
+from goescape.linter.patterns.flows import Route
 from goescape.linter.patterns.reachability import in_generic, is_dead, reported_where_written
+from goescape.linter.patterns.storage import shorten
 from goescape.linter.rule.context import Context
 from goescape.linter.rule.meta import Precision, RuleMeta, RuleOption
 from goescape.linter.syntax.nodes import moved_at
-from goescape.linter.syntax.parsing import own_returns
+from goescape.linter.syntax.parsing import GO, captured, own_returns
 
 META = RuleMeta(
     code="ESC101",
     name="address-return",
-    summary="the address of a local value is returned, so the value moves to the heap",
+    summary="the address of a local value, or a slice or map made here, is returned, so it lives on the heap",
     severity=Severity.WARNING,
     precision=Precision.HIGH,
     node_types=("function_declaration", "method_declaration"),
@@ -110,6 +117,40 @@ def check(node: Node, ctx: Context) -> Iterator[Finding]:
         finding = _finding(origin, via, ctx)
         if finding is not None:
             yield finding
+    yield from _returned_references(body, ctx)
+
+
+# -- slices and maps made and returned ---------------------------------------------------------
+
+_REFERENCES = Query(GO, """
+    (call_expression function: (identifier) @name (#eq? @name "make")) @made
+    (composite_literal type: [(slice_type) (map_type)]) @made
+""")
+
+
+def _returned_references(body: Node, ctx: Context) -> Iterator[Finding]:
+    """`make([]T, n)`, `make(map[K]V)` and slice and map literals whose value reaches a result:
+    directly, through locals, or as a field or element of a returned value. Returned, the slice's
+    backing array or the map outlives the call."""
+    fm = ctx.model
+    for node in captured(_REFERENCES, body, "made"):
+        if node.type == "call_expression" and not _makes_slice_or_map(node, ctx):
+            continue
+        found = escape(fm, node, {Route.RESULT}, outer=False)
+        if found is None:
+            continue
+        message = f"{shorten(ctx.text(node))} escapes: it is {found.phrase}, so it is allocated on the heap"
+        yield ctx.finding(META, node, message, [*found.related, *generic_notes(fm, node)])
+
+
+def _makes_slice_or_map(call: Node, ctx: Context) -> bool:
+    """The builtin make of a slice or a map (a channel is on the heap whatever happens to it)."""
+    callee = ctx.model.callee(call)
+    if callee is None or callee.kind is not CalleeKind.BUILTIN or callee.package:
+        return False
+    arguments = call.child_by_field_name("arguments")
+    made = arguments.named_children[0] if arguments is not None and arguments.named_children else None
+    return made is not None and made.type in ("slice_type", "map_type")
 
 
 def _ignored(function: Node, ctx: Context) -> bool:

@@ -3,9 +3,10 @@
 ## What it does
 Reported in `--verify` mode only, from the compiler's own verdicts: an `escapes to heap` or
 `moved to heap` diagnostic that no pattern rule found and that does not fit another rule's
-pattern either. Typical cases: a slice or map literal returned, a value stored in an allocation
-that escapes, an address the compiler follows through more calls or locals than the rules do.
-The finding carries the compiler's explanation.
+pattern either. Typical cases: the implicit slice of a variadic call whose callee keeps it
+(`... argument escapes to heap`), a value stored in an allocation that escapes, an address the
+compiler follows through more calls or locals than the rules do. The finding carries the
+compiler's explanation.
 
 ## Why is this bad?
 Whatever the reason, the value is allocated on the heap on every call and must be reclaimed by
@@ -14,25 +15,37 @@ outlive the function.
 
 ## Example
 ```go
-func primes() []int {
-	return []int{2, 3, 5, 7, 11}
+var saved []int
+
+//go:noinline
+func keep(xs ...int) { saved = xs }
+
+func remember() {
+	keep(1, 2, 3)
 }
 ```
 
 ## Use instead
 ```go
-func primes() [5]int {
-	return [5]int{2, 3, 5, 7, 11}
+var kept []int
+
+//go:noinline
+func keepSlice(xs []int) { kept = xs }
+
+var primes = []int{2, 3, 5}
+
+func rememberPrimes() {
+	keepSlice(primes)
 }
 ```
-Return a value (an array, a struct) the caller keeps in its own frame, fill a buffer the
-caller passes, or build the value once at package level when it never changes.
+Pass a slice that already lives as long as the callee keeps it (built once, at package level or
+by the caller), or let the callee copy what it keeps.
 
 ## Compiler
-Go 1.27, `go build -gcflags=-m` on the example prints `[]int{...} escapes to heap`;
-`-gcflags=-m=2` explains `flow: ~r0 ← &{storage for []int{...}}: from []int{...} (spill),
-from return []int{...} (return)`. The `Use instead` version prints nothing: the array is
-copied into the caller's result.
+Go 1.27, `go build -gcflags=-m` on the example prints `leaking param: xs` for `keep` and
+`... argument escapes to heap` at the call: the slice the compiler builds for `1, 2, 3` is kept
+by `keep`, so it is allocated on every call. The `Use instead` version prints `leaking param: xs`
+for `keepSlice` and nothing at the call: the package-level slice is allocated once.
 
 This rule has no pattern of its own: `goescape check --verify` reports under it the compiler's
 escapes that no other rule reported or fits.

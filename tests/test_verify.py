@@ -171,13 +171,14 @@ def test_verify_config_key(cli, tmp_path):
 def test_compiler_findings_are_suppressible(cli, tmp_path):
     require_go()
     # The closure is found by ESC201's check (its finding covers `moved to heap: n` too); the
-    # returned slice literal only by the compiler (ESC205).
+    # implicit slice of a variadic call that keepAll keeps only by the compiler (ESC205).
     source = ("package p\n\nvar kept []*int\n\n//go:noinline\nfunc keep(p *int) { kept = append(kept, p) } "
               "//goescape:ignore ESC107 kept on purpose\n\n"
               "func counter() func() int {\n\tn := 0\n"
               "\t//goescape:ignore closure-capture one closure per counter\n\treturn func() int {\n"
               "\t\tn++\n\t\treturn n\n\t}\n}\n\n"
-              "func primes() []int {\n\treturn []int{2, 3} //goescape:ignore compiler-escape returned on purpose\n}\n")
+              "var all []int\n\n//go:noinline\nfunc keepAll(xs ...int) { all = xs }\n\n"
+              "func remember() {\n\tkeepAll(1, 2) //goescape:ignore compiler-escape kept on purpose\n}\n")
     root = module(tmp_path / "m", {"p.go": source})
     verified = json.loads(cli("check", "--verify", ".", "--format", "json", "--include-suppressed",
                               cwd=root).stdout)

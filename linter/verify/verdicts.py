@@ -55,7 +55,7 @@ def code_for(site: Site, where: Where) -> str:
     pattern = _REFERENCE_SINKS.get(where.sink) or _hinted(where)
     if pattern is not None:
         return pattern
-    if where.sink is Sink.RETURN and site in (Site.VARIABLE, Site.ADDRESS, Site.NEW):
+    if where.sink is Sink.RETURN and site in (Site.VARIABLE, Site.ADDRESS, Site.NEW, Site.MAKE, Site.LITERAL):
         return codes.ADDRESS_RETURN
     if where.sink is Sink.CALL and site in (Site.VARIABLE, Site.ADDRESS, Site.NEW):
         return codes.LEAKING_PARAMETER
