@@ -107,7 +107,8 @@ async def test_explain_in_a_client_that_opens_no_documents_says_where_the_docume
         assert markdown.startswith("# ESC101 address-return\n")
         assert client.shown_documents == []
         [message] = client.messages
-        assert message.message.startswith("ESC101 address-return: the address of a local value is returned")
+        assert message.message.startswith("ESC101 address-return: the address of a local value, or a slice or map "
+                                          "made here, is returned")
         assert "(documentation: " in message.message
 
 

@@ -52,9 +52,10 @@ def test_a_memory_profile_weighs_findings_and_reports_allocation_sites(cli: Any,
     (unused,) = at(found, prof.line("return &p"))
     assert unused["severity"] == "note" and unused["message"].endswith("(never sampled in the profile)")
     assert unused["profile"]["sampled"] is False and unused["profile"]["rank"] == 0
-    # A profile implies ranking: measured allocations first, the never-sampled last.
-    shares = [f["profile"]["allocation_share"] for f in found]
-    assert shares == sorted(shares, reverse=True) and found[-1] is unused
+    # A profile implies ranking, by measured or predicted allocation share (ESC101's map made in
+    # Count, a hot function, is predicted above the 2% ESC301 site), the never-sampled last.
+    ranks = [f["profile"]["rank"] for f in found]
+    assert ranks == sorted(ranks, reverse=True) and found[-1] is unused
     assert found[0] is site and site["profile"]["rank"] > call["profile"]["rank"] > 0
     (notice,) = document["notices"]
     assert notice["message"].startswith(f"{prof.mem}: ") and notice["message"].endswith("matched no linted file")
@@ -80,7 +81,9 @@ def test_a_trimpath_profile_is_matched_by_function_name(cli: Any, prof: Profiled
     for mine, theirs in zip(trimmed, plain):
         allocated = [f["profile"]["kinds"]["memory"].get("allocated", 0) for f in (mine, theirs)]
         assert abs(allocated[0] - allocated[1]) in (0, 48)
-    assert len(trimmed) == 5 and sum(f["code"] == "ESC301" for f in trimmed) == 3
+    # Count's map, made on the line ESC101 flags (it is returned), is that finding's allocation:
+    # two allocation sites no escape finding covers remain for ESC301.
+    assert len(trimmed) == 5 and sum(f["code"] == "ESC301" for f in trimmed) == 2
 
 
 def test_a_stale_profile_still_lands_on_the_moved_lines(cli: Any, prof: ProfiledModule, tmp_path: Path) -> None:
