@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import gc
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Container
 
 from goescape.linter.cost.pprof import (
     EmptyProfileError,
@@ -200,21 +200,33 @@ def _value_type(buf: bytes, a: int, b: int, strings: _Strings, what: str) -> Val
     return ValueType(strings(kind, what), strings(unit, what))
 
 
+def _varints(buf: bytes, a: int, b: int, count: int, message: str) -> list[int]:
+    """Fields 1..count of a message whose fields are all varints (index 0 unused); a field of
+    those numbers written with another wire type is a mismatch, other fields are skipped."""
+    fields = [0] * (count + 1)
+    for tag, value, _ in scan(buf, a, b):
+        number = tag >> 3
+        if 1 <= number <= count:
+            if tag & 7:
+                raise mismatch(message, tag)
+            fields[number] = value
+    return fields
+
+
+def _new_id(ident: int, seen: Container[int], what: str) -> int:
+    """`ident`, checked to be neither 0 (reserved) nor the id of an earlier `what`."""
+    if ident == 0:
+        raise Corrupt(f"{what} with reserved id 0")
+    if ident in seen:
+        raise Corrupt(f"multiple {what}s with id {ident}")
+    return ident
+
+
 def _functions(buf: bytes, spans: list[tuple[int, int]], strings: _Strings) -> tuple[Function, ...]:
     functions: dict[int, Function] = {}
     for a, b in spans:
-        fields = [0] * 6
-        for tag, value, _ in scan(buf, a, b):
-            number = tag >> 3
-            if 1 <= number <= 5:
-                if tag & 7:
-                    raise mismatch("Function", tag)
-                fields[number] = value
-        ident = fields[1]
-        if ident == 0:
-            raise Corrupt("function with reserved id 0")
-        if ident in functions:
-            raise Corrupt(f"multiple functions with id {ident}")
+        fields = _varints(buf, a, b, 5, "Function")
+        ident = _new_id(fields[1], functions, "function")
         functions[ident] = Function(ident, strings(fields[2], "function name"),
                                     strings(fields[3], "function system_name"),
                                     strings(fields[4], "function filename"), signed(fields[5]))
@@ -224,18 +236,8 @@ def _functions(buf: bytes, spans: list[tuple[int, int]], strings: _Strings) -> t
 def _mappings(buf: bytes, spans: list[tuple[int, int]], strings: _Strings) -> tuple[Mapping, ...]:
     mappings: dict[int, Mapping] = {}
     for a, b in spans:
-        fields = [0] * 11
-        for tag, value, _ in scan(buf, a, b):
-            number = tag >> 3
-            if 1 <= number <= 10:
-                if tag & 7:
-                    raise mismatch("Mapping", tag)
-                fields[number] = value
-        ident = fields[1]
-        if ident == 0:
-            raise Corrupt("mapping with reserved id 0")
-        if ident in mappings:
-            raise Corrupt(f"multiple mappings with id {ident}")
+        fields = _varints(buf, a, b, 10, "Mapping")
+        ident = _new_id(fields[1], mappings, "mapping")
         mappings[ident] = Mapping(ident, fields[2], fields[3], fields[4], strings(fields[5], "mapping filename"),
                                   strings(fields[6], "mapping build_id"), fields[7] != 0, fields[8] != 0,
                                   fields[9] != 0, fields[10] != 0)
@@ -262,10 +264,7 @@ def _locations(buf: bytes, spans: list[tuple[int, int]], functions: dict[int, Fu
                 folded = value
             elif tag >> 3 in (1, 2, 3, 4, 5):
                 raise mismatch("Location", tag)
-        if ident == 0:
-            raise Corrupt("location with reserved id 0")
-        if ident in locations:
-            raise Corrupt(f"multiple locations with id {ident}")
+        _new_id(ident, locations, "location")
         locations[ident] = Location(ident, mapping, mappings.get(mapping), address, tuple(lines), folded != 0)
     return tuple(locations.values())
 
