@@ -68,12 +68,12 @@ from types import MappingProxyType
 from tree_sitter import Node, Query
 
 from goescape.linter.findings import Finding, Severity
-from goescape.linter.model import CalleeKind, FileModel, StorageKind, Symbol
+from goescape.linter.model import FileModel, StorageKind, Symbol
 from goescape.linter.patterns.allocations import escape
 from goescape.linter.patterns.closures import generic_notes
 from goescape.linter.patterns.flows import Route
 from goescape.linter.patterns.reachability import in_generic, is_dead, reported_where_written
-from goescape.linter.patterns.storage import shorten
+from goescape.linter.patterns.storage import makes_slice_or_map, shorten
 from goescape.linter.rule.context import Context
 from goescape.linter.rule.meta import Precision, RuleMeta, RuleOption
 from goescape.linter.syntax.nodes import moved_at
@@ -134,23 +134,13 @@ def _returned_references(body: Node, ctx: Context) -> Iterator[Finding]:
     backing array or the map outlives the call."""
     fm = ctx.model
     for node in captured(_REFERENCES, body, "made"):
-        if node.type == "call_expression" and not _makes_slice_or_map(node, ctx):
+        if node.type == "call_expression" and not makes_slice_or_map(fm, node):
             continue
         found = escape(fm, node, {Route.RESULT}, outer=False)
         if found is None:
             continue
         message = f"{shorten(ctx.text(node))} escapes: it is {found.phrase}, so it is allocated on the heap"
         yield ctx.finding(META, node, message, [*found.related, *generic_notes(fm, node)])
-
-
-def _makes_slice_or_map(call: Node, ctx: Context) -> bool:
-    """The builtin make of a slice or a map (a channel is on the heap whatever happens to it)."""
-    callee = ctx.model.callee(call)
-    if callee is None or callee.kind is not CalleeKind.BUILTIN or callee.package:
-        return False
-    arguments = call.child_by_field_name("arguments")
-    made = arguments.named_children[0] if arguments is not None and arguments.named_children else None
-    return made is not None and made.type in ("slice_type", "map_type")
 
 
 def _ignored(function: Node, ctx: Context) -> bool:

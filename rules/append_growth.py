@@ -62,8 +62,8 @@ from collections.abc import Iterator
 from tree_sitter import Node
 
 from goescape.linter.findings import Finding, Severity
-from goescape.linter.model import CalleeKind
 from goescape.linter.patterns.allocations import escape
+from goescape.linter.patterns.storage import builtin_name
 from goescape.linter.rule.context import Context
 from goescape.linter.rule.meta import Precision, RuleMeta
 
@@ -85,8 +85,7 @@ def check(node: Node, ctx: Context) -> Iterator[Finding]:
     if function is None or function.type != "identifier" or function.text != b"append":
         return
     fm = ctx.model
-    callee = fm.callee(node)
-    if callee is None or callee.kind is not CalleeKind.BUILTIN or callee.package:
+    if builtin_name(fm, node) != "append":
         return  # a function of its own named append
     found = escape(fm, node, outer=False)  # a flag keeps its array from reuse: loops do not matter
     if found is None:

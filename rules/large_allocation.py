@@ -58,12 +58,12 @@ from collections.abc import Iterator
 from tree_sitter import Node
 
 from goescape.linter.findings import Finding, Severity
-from goescape.linter.model import CalleeKind, FileModel, SymbolKind
+from goescape.linter.model import FileModel, SymbolKind
 from goescape.linter.model.types import Slice, core, deref
 from goescape.linter.patterns.boxing import unparen
 from goescape.linter.patterns.closures import inline_notes
 from goescape.linter.patterns.sizes import size_of
-from goescape.linter.patterns.storage import analyzed
+from goescape.linter.patterns.storage import analyzed, builtin_name
 from goescape.linter.rule.context import Context
 from goescape.linter.rule.meta import Precision, RuleMeta
 from goescape.linter.syntax.nodes import names, operands
@@ -135,14 +135,14 @@ def _call(call: Node, ctx: Context) -> Iterator[Finding]:
     if function is None or function.type != "identifier" or function.text not in (b"new", b"make"):
         return
     fm = ctx.model
-    callee = fm.callee(call)
-    if callee is None or callee.kind is not CalleeKind.BUILTIN or callee.package:
+    name = builtin_name(fm, call)
+    if name not in ("new", "make"):
         return
     args = operands(call.child_by_field_name("arguments") or call)
     if not args:
         return
     made = fm.type_of_type(args[0])
-    if callee.name == "new":
+    if name == "new":
         size = size_of(made)
         what = "the value it allocates"
     else:

@@ -64,10 +64,10 @@ from collections.abc import Iterator
 from tree_sitter import Node
 
 from goescape.linter.findings import Finding, Severity
-from goescape.linter.model import CalleeKind, StorageKind
+from goescape.linter.model import StorageKind
 from goescape.linter.patterns.closures import generic_notes
 from goescape.linter.patterns.flows import Route, value_sink
-from goescape.linter.patterns.storage import analyzed, shorten
+from goescape.linter.patterns.storage import analyzed, builtin_name, makes_slice_or_map, shorten
 from goescape.linter.rule.context import Context
 from goescape.linter.rule.meta import Precision, RuleMeta
 from goescape.linter.syntax.nodes import moved_at
@@ -88,7 +88,7 @@ def check(node: Node, ctx: Context) -> Iterator[Finding]:
     if not _candidate(node, ctx):
         return
     target = None
-    if node.type == "unary_expression" or _builtin_name(node, ctx) == "new":
+    if node.type == "unary_expression" or _calls_new(node, ctx):
         target = fm.address_target(node)
         if target is None or target.kind not in (StorageKind.VARIABLE, StorageKind.COMPOSITE, StorageKind.NEW):
             return
@@ -124,23 +124,11 @@ def _candidate(node: Node, ctx: Context) -> bool:
     if node.type == "composite_literal":
         written = node.child_by_field_name("type")
         return written is not None and written.type in ("slice_type", "map_type")  # a struct is copied
-    name = _builtin_name(node, ctx)
-    if name == "make":
-        arguments = node.child_by_field_name("arguments")
-        made = arguments.named_children[0] if arguments is not None and arguments.named_children else None
-        if made is None or made.type not in ("slice_type", "map_type"):
-            return False  # a channel is always on the heap (runtime.makechan): the compiler says nothing
-    return name is not None
+    return makes_slice_or_map(ctx.model, node) or _calls_new(node, ctx)
 
 
-def _builtin_name(call: Node, ctx: Context) -> str | None:
-    """"new" or "make" when `call` calls that builtin (not a function of the package so named)."""
-    if call.type != "call_expression":
-        return None
+def _calls_new(call: Node, ctx: Context) -> bool:
+    """`new(T)`, the builtin."""
     function = call.child_by_field_name("function")
-    if function is None or function.type != "identifier" or ctx.text(function) not in ("new", "make"):
-        return None
-    callee = ctx.model.callee(call)
-    if callee is None or callee.kind is not CalleeKind.BUILTIN or callee.package:
-        return None
-    return ctx.text(function)
+    return (call.type == "call_expression" and function is not None and function.type == "identifier"
+            and function.text == b"new" and builtin_name(ctx.model, call) == "new")

@@ -379,7 +379,7 @@ def _call_origins(fm: FileModel, call: Node, via: Node | None, depth: int, visit
     if function.type == "identifier":
         name = _text(function)
         if name in ("new", "make", "append"):
-            builtin = _builtin_name(fm, call)
+            builtin = builtin_name(fm, call)
             if builtin == "new":
                 _add(found, Origin(OriginKind.NEW, call, via=via))
             elif builtin == "make" and _makes_slice_or_map(fm, call):
@@ -398,11 +398,23 @@ def _call_origins(fm: FileModel, call: Node, via: Node | None, depth: int, visit
         _conversion_origins(fm, call, args[0], via, depth, visited, found)
 
 
-def _builtin_name(fm: FileModel, call: Node) -> str:
+def builtin_name(fm: FileModel, call: Node) -> str:
+    """The builtin `call` calls (`make`, `new`, `append`, ...); "" for anything else, a function
+    of the package that shadows a builtin's name included."""
     callee = fm.callee(call)
     if callee is None or callee.kind is not CalleeKind.BUILTIN or callee.package:
         return ""
     return callee.name
+
+
+def makes_slice_or_map(fm: FileModel, call: Node) -> bool:
+    """`make([]T, ...)` or `make(map[K]V, ...)`, the builtin (a channel's make is on the heap
+    whatever happens to it, and the compiler says nothing of it)."""
+    function = call.child_by_field_name("function")
+    arguments = call.child_by_field_name("arguments")
+    made = arguments.named_children[0] if arguments is not None and arguments.named_children else None
+    return (function is not None and function.type == "identifier" and function.text == b"make"
+            and made is not None and made.type in ("slice_type", "map_type") and builtin_name(fm, call) == "make")
 
 
 def _arguments(call: Node) -> list[Node]:
