@@ -380,15 +380,21 @@ def store_folder() -> Path | None:
     return _STORE[0].folder
 
 
+def _facts_of(context: ModuleContext) -> ModuleFacts:
+    """The process's facts for one module (workspace, vendor tree), made on first use."""
+    facts = _FACTS.get(context)
+    if facts is None:
+        facts = _FACTS[context] = ModuleFacts(stdlib(), context, _STORE[0])
+    return facts
+
+
 def facts_for(folder: Path | str) -> ModuleFacts | None:
     """The data a package in `folder` resolves its imports with, its dependencies in the module
     summarized; None outside a module (or in the standard library, which the data covers)."""
     context = context_for(folder)
     if context is None:
         return None
-    facts = _FACTS.get(context)
-    if facts is None:
-        facts = _FACTS[context] = ModuleFacts(stdlib(), context, _STORE[0])
+    facts = _facts_of(context)
     try:
         facts.prepare(folder)
         return facts.for_folder(folder)
@@ -403,9 +409,7 @@ def dependency_folders(folder: Path | str) -> list[Path]:
     context = context_for(folder)
     if context is None:
         return []
-    facts = _FACTS.get(context)
-    if facts is None:
-        facts = _FACTS[context] = ModuleFacts(stdlib(), context, _STORE[0])
+    facts = _facts_of(context)
     try:
         found = [facts._folder(p) for p in facts.dependencies(folder)]
     except OSError:
@@ -420,9 +424,7 @@ def record(folder: Path | str, model: PackageModel) -> None:
     context = context_for(folder)
     if context is None or not model.path or model.name in ("main", ""):
         return
-    facts = _FACTS.get(context)
-    if facts is None:
-        facts = _FACTS[context] = ModuleFacts(stdlib(), context, _STORE[0])
+    facts = _facts_of(context)
     found = facts._folder(model.path)
     if found is None or os.path.realpath(found) != os.path.realpath(folder):
         return  # not where an import of its path leads (a nested module, a vendored copy)
